@@ -1,0 +1,10 @@
+# Every dependency is a Debian package (run_sim.sh installs them); nothing is downloaded.
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+pkg_check_modules(ISAL IMPORTED_TARGET libisal)
+find_package(fmt REQUIRED)
+find_package(nlohmann_json 3.10 REQUIRED)
+find_package(Boost 1.74 REQUIRED COMPONENTS program_options graph)
+find_package(doctest REQUIRED)
+find_package(Threads REQUIRED)
+include(doctest)

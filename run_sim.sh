@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# sliversim's front door. The README's two commands:
+#   ./run_sim.sh         install what is missing, build, run the main job
+#   ./run_sim.sh test    install what is missing, build, run the whole test suite (ctest summary last)
+# Also: ./run_sim.sh build | bench [ARGS...] | deps
+# SLIVERSIM_PRESET picks the CMake preset (release by default; CI uses "ci", which adds -Werror).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+PRESET="${SLIVERSIM_PRESET:-release}"
+BUILD_DIR="build/${PRESET}"
+JOBS="$(nproc 2>/dev/null || echo 2)"
+
+# Debian packages the build, tests, benchmarks and analysis need.
+PACKAGES=(g++ cmake ninja-build pkg-config git clang-format
+          libboost-graph-dev libboost-program-options-dev nlohmann-json3-dev libfmt-dev
+          doctest-dev libsodium-dev libisal-dev python3 python3-matplotlib python3-numpy)
+
+missing_packages() {
+  local p
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || echo "$p"
+  done
+}
+
+ensure_deps() {
+  if ! command -v dpkg-query >/dev/null 2>&1; then
+    echo "run_sim.sh: not a Debian system; make sure these are installed: ${PACKAGES[*]}" >&2
+    return 0
+  fi
+  local missing
+  missing="$(missing_packages | tr '\n' ' ')"
+  [ -z "${missing// /}" ] && return 0
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "run_sim.sh: installing ${missing}" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    # shellcheck disable=SC2086
+    apt-get install -y -qq --no-install-recommends ${missing} >/dev/null
+  else
+    echo "run_sim.sh: missing Debian packages. Install them with:" >&2
+    echo "  sudo apt-get install ${missing}" >&2
+    exit 2
+  fi
+}
+
+build() {
+  cmake --preset "${PRESET}" >/dev/null
+  cmake --build --preset "${PRESET}" -j "${JOBS}"
+}
+
+run_tests() {
+  ctest --preset "${PRESET}" -j "${JOBS}" "$@"
+}
+
+main_job() {
+  # Until the simulator lands, the main job is the codec's self-check and benchmark.
+  echo "== sliversim: the simulator is not built yet; running the codec self-check and benchmark =="
+  "${BUILD_DIR}/bench/codec_bench" --quick
+}
+
+cmd="${1:-run}"
+[ $# -gt 0 ] && shift
+case "${cmd}" in
+  run) ensure_deps; build; main_job "$@" ;;
+  test) ensure_deps; build; run_tests "$@" ;;
+  build) ensure_deps; build ;;
+  bench) ensure_deps; build; "${BUILD_DIR}/bench/codec_bench" "$@" ;;
+  deps) ensure_deps ;;
+  *) echo "usage: ./run_sim.sh [run|test|build|bench|deps]" >&2; exit 2 ;;
+esac
