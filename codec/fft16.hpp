@@ -28,7 +28,8 @@ void ifft(const gf16::Kernels& k, const Work& w, std::size_t pos, std::size_t si
 void fft(const gf16::Kernels& k, const Work& w, std::size_t pos, std::size_t size,
          std::size_t truncated, std::size_t delta);
 
-// Formal derivative in the novel basis over shards [0, size), in place. REQUIRES: size a power of 2.
+// Formal derivative in the novel basis over shards [0, size), in place. REQUIRES: size a power
+// of 2.
 void formal_derivative(const gf16::Kernels& k, const Work& w, std::size_t size);
 
 }  // namespace sliversim::codec::fft16

@@ -15,8 +15,9 @@ using Element = std::uint16_t;  // an element in Cantor-basis coordinates
 using Log = std::uint16_t;      // a discrete logarithm in [0, kModulus]
 
 inline constexpr unsigned kBits = 16;
-inline constexpr std::uint32_t kOrder = 65536;    // number of field elements
-inline constexpr std::uint32_t kModulus = 65535;  // multiplicative group order; also LOG[0]'s sentinel
+inline constexpr std::uint32_t kOrder = 65536;  // number of field elements
+inline constexpr std::uint32_t kModulus =
+    65535;  // multiplicative group order; also LOG[0]'s sentinel
 inline constexpr std::uint32_t kPolynomial = 0x1002D;
 
 // The Cantor basis: beta_0 = 1 and beta_i^2 + beta_i = beta_{i-1}, in polynomial-basis form.
@@ -26,9 +27,9 @@ inline constexpr std::array<Element, kBits> kCantorBasis = {
 
 // The immutable lookup tables. Built on first use by tables(); all spans have the sizes given.
 struct Tables {
-  std::array<Log, kOrder> log;       // log[c] = discrete log of element c; log[0] = kModulus
-  std::array<Element, kOrder> exp;   // exp[l] = element with log l; exp[kModulus] = exp[0] = 1
-  std::array<Log, kModulus> skew;    // FFT twiddles (logs): skew[q-1] for q = 1..65535
+  std::array<Log, kOrder> log;      // log[c] = discrete log of element c; log[0] = kModulus
+  std::array<Element, kOrder> exp;  // exp[l] = element with log l; exp[kModulus] = exp[0] = 1
+  std::array<Log, kModulus> skew;   // FFT twiddles (logs): skew[q-1] for q = 1..65535
 };
 
 // Returns the process-wide tables, building them on first call (thread-safe).

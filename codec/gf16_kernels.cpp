@@ -52,8 +52,8 @@ void scalar_ifft_butterfly(std::uint8_t* x, std::uint8_t* y, Log log_m, std::siz
   scalar_mul_add(x, y, log_m, bytes);
 }
 
-const Kernels kScalar{Isa::kScalar,         scalar_add,           scalar_mul_add,
-                      scalar_mul,           scalar_fft_butterfly, scalar_ifft_butterfly};
+const Kernels kScalar{Isa::kScalar, scalar_add,           scalar_mul_add,
+                      scalar_mul,   scalar_fft_butterfly, scalar_ifft_butterfly};
 
 }  // namespace
 
@@ -70,7 +70,7 @@ const Kernels& kernels_for(Isa isa) {
 }
 
 const Kernels& default_kernels() {
-  static const Kernels& chosen = [] () -> const Kernels& {
+  static const Kernels& chosen = []() -> const Kernels& {
     const char* forced = std::getenv("SLIVERSIM_ISA");
     if (forced != nullptr && std::strcmp(forced, "scalar") == 0) return kScalar;
     return kernels_for(Isa::kAvx2);

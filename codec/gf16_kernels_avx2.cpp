@@ -52,10 +52,10 @@ __attribute__((target("avx2"))) inline Lut load_lut(Log log_m) {
   const MulTable& mt = mul_table(log_m);
   Lut lut;
   for (unsigned p = 0; p < 4; ++p) {
-    lut.lo[p] = _mm256_broadcastsi128_si256(
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(mt.lo[p])));
-    lut.hi[p] = _mm256_broadcastsi128_si256(
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(mt.hi[p])));
+    lut.lo[p] =
+        _mm256_broadcastsi128_si256(_mm_loadu_si128(reinterpret_cast<const __m128i*>(mt.lo[p])));
+    lut.hi[p] =
+        _mm256_broadcastsi128_si256(_mm_loadu_si128(reinterpret_cast<const __m128i*>(mt.hi[p])));
   }
   return lut;
 }
@@ -92,8 +92,8 @@ __attribute__((target("avx2"))) void avx2_add(std::uint8_t* x, const std::uint8_
   }
 }
 
-__attribute__((target("avx2"))) void avx2_mul_add(std::uint8_t* x, const std::uint8_t* y,
-                                                  Log log_m, std::size_t bytes) {
+__attribute__((target("avx2"))) void avx2_mul_add(std::uint8_t* x, const std::uint8_t* y, Log log_m,
+                                                  std::size_t bytes) {
   const Lut lut = load_lut(log_m);
   for (std::size_t b = 0; b < bytes; b += kBlockBytes) {
     __m256i plo, phi;
@@ -113,8 +113,8 @@ __attribute__((target("avx2"))) void avx2_mul(std::uint8_t* x, Log log_m, std::s
   }
 }
 
-__attribute__((target("avx2"))) void avx2_fft_butterfly(std::uint8_t* x, std::uint8_t* y,
-                                                        Log log_m, std::size_t bytes) {
+__attribute__((target("avx2"))) void avx2_fft_butterfly(std::uint8_t* x, std::uint8_t* y, Log log_m,
+                                                        std::size_t bytes) {
   const Lut lut = load_lut(log_m);
   for (std::size_t b = 0; b < bytes; b += kBlockBytes) {
     const __m256i ylo = load(y + b);
@@ -147,8 +147,8 @@ __attribute__((target("avx2"))) void avx2_ifft_butterfly(std::uint8_t* x, std::u
   }
 }
 
-const Kernels kAvx2{Isa::kAvx2, avx2_add, avx2_mul_add, avx2_mul, avx2_fft_butterfly,
-                    avx2_ifft_butterfly};
+const Kernels kAvx2{Isa::kAvx2, avx2_add,           avx2_mul_add,
+                    avx2_mul,   avx2_fft_butterfly, avx2_ifft_butterfly};
 
 }  // namespace
 

@@ -106,8 +106,8 @@ TEST_CASE("AVX2 kernels give the scalar kernels' bytes") {
   const auto& s = gf::scalar_kernels();
   const auto& v = gf::kernels_for(gf::Isa::kAvx2);
   std::mt19937_64 rng(4);
-  for (const gf::Log log_m : {gf::Log{0}, gf::Log{1}, gf::Log{255}, gf::Log{40000},
-                              gf::Log{65534}}) {
+  for (const gf::Log log_m :
+       {gf::Log{0}, gf::Log{1}, gf::Log{255}, gf::Log{40000}, gf::Log{65534}}) {
     const auto x = sliversim::codec::testing::random_bytes(rng, 640);
     const auto y = sliversim::codec::testing::random_bytes(rng, 640);
     auto xs = x, ys = y, xv = x, yv = y;

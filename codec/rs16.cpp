@@ -236,17 +236,16 @@ RsStatus rs_decode(const RsErasurePlan& plan, const Batch& batch, std::span<cons
       import_shard(batch, input[i], work.shard(p));
       scale(kern, work.shard(p), plan.lambda_[p], bytes);
     }
-    const std::size_t end = code.chunk_size() +
-                            (code.rate() == RsRate::kHigh ? code.original_count()
-                                                          : code.recovery_count());
+    const std::size_t end =
+        code.chunk_size() +
+        (code.rate() == RsRate::kHigh ? code.original_count() : code.recovery_count());
     fft16::ifft(kern, work, 0, n, end, 0);
     fft16::formal_derivative(kern, work, n);
     fft16::fft(kern, work, 0, n, out_end, 0);
     for (const ShardOut& w : wanted) {
       if (input[w.index] != nullptr) continue;
       const std::size_t p = code.point_of(w.index);
-      scale(kern, work.shard(p), gf16::sub_mod(static_cast<Log>(kModulus), plan.lambda_[p]),
-            bytes);
+      scale(kern, work.shard(p), gf16::sub_mod(static_cast<Log>(kModulus), plan.lambda_[p]), bytes);
       export_shard(batch, work.shard(p), w.data);
     }
   }

@@ -20,15 +20,15 @@
 
 namespace sliversim::codec {
 
-enum class [[nodiscard]] RsStatus : std::uint8_t {
-  kOk,
-  kInvalidShape,         // k == 0, r == 0, or the rate rule's work size exceeds 65536 points
-  kInvalidSymbolSize,    // symbol_bytes zero or odd, or codeword_count zero
-  kWrongShardCount,      // encode: not exactly k originals or r recovery buffers
-  kTooFewShards,         // decode: fewer than k distinct shards received
-  kInvalidShardIndex,    // a shard index >= k + r
-  kDuplicateShardIndex,  // the same shard index given twice
-  kNullBuffer,           // a null data pointer
+enum class [[nodiscard]] RsStatus : std::uint8_t{
+    kOk,
+    kInvalidShape,         // k == 0, r == 0, or the rate rule's work size exceeds 65536 points
+    kInvalidSymbolSize,    // symbol_bytes zero or odd, or codeword_count zero
+    kWrongShardCount,      // encode: not exactly k originals or r recovery buffers
+    kTooFewShards,         // decode: fewer than k distinct shards received
+    kInvalidShardIndex,    // a shard index >= k + r
+    kDuplicateShardIndex,  // the same shard index given twice
+    kNullBuffer,           // a null data pointer
 };
 
 // A one-line English description of a status ("too few shards to decode", ...).
@@ -137,7 +137,7 @@ class RsEvaluator {
   Batch batch_;
   const gf16::Kernels* kernels_ = nullptr;
   std::vector<const std::uint8_t*> originals_;  // caller-owned; must outlive the evaluator
-  AlignedBuffer coefficients_;  // chunk_size internal shards
+  AlignedBuffer coefficients_;                  // chunk_size internal shards
 };
 
 }  // namespace sliversim::codec

@@ -33,7 +33,8 @@ struct Codeword {
 Codeword make_codeword(std::size_t k, std::size_t r, std::size_t symbol, std::size_t batch,
                        std::mt19937_64& rng, const gf::Kernels& kern = gf::default_kernels()) {
   Codeword cw{*RsCode::make(k, r), Batch{symbol, batch, 0}, {}};
-  for (std::size_t i = 0; i < k; ++i) cw.shards.push_back(testing::random_bytes(rng, symbol * batch));
+  for (std::size_t i = 0; i < k; ++i)
+    cw.shards.push_back(testing::random_bytes(rng, symbol * batch));
   for (std::size_t i = 0; i < r; ++i) cw.shards.emplace_back(symbol * batch, 0);
   std::vector<std::uint8_t*> rec;
   for (std::size_t i = 0; i < r; ++i) rec.push_back(cw.shards[k + i].data());
@@ -110,8 +111,8 @@ TEST_CASE("fewer than k shards, bad indices and bad sizes are refused with a sta
   const Codeword cw = make_codeword(4, 3, 6, 1, rng);
   Bytes out(6);
   std::vector<ShardOut> want{{0, out.data()}};
-  std::vector<ShardIn> three{{1, cw.shards[1].data()}, {2, cw.shards[2].data()},
-                             {5, cw.shards[5].data()}};
+  std::vector<ShardIn> three{
+      {1, cw.shards[1].data()}, {2, cw.shards[2].data()}, {5, cw.shards[5].data()}};
   CHECK(rs_decode(cw.code, cw.batch, three, want) == RsStatus::kTooFewShards);
   auto dup = three;
   dup.push_back({1, cw.shards[1].data()});
@@ -146,8 +147,8 @@ TEST_CASE("large shapes round-trip with random erasures (seeded)") {
     std::size_t k, r, symbol;
   };
   const std::vector<Shape> shapes = {
-      {334, 666, 2},   {334, 666, 66},   {667, 333, 6},    {667, 333, 1024}, {1000, 24, 62},
-      {24, 1000, 64},  {4096, 4096, 2},  {4096, 1000, 66}, {1000, 4096, 6},  {16384, 16384, 2},
+      {334, 666, 2},    {334, 666, 66},   {667, 333, 6},    {667, 333, 1024}, {1000, 24, 62},
+      {24, 1000, 64},   {4096, 4096, 2},  {4096, 1000, 66}, {1000, 4096, 6},  {16384, 16384, 2},
       {20000, 3000, 2}, {3000, 20000, 2}, {65535, 1, 2},    {1, 65535, 2},    {2048, 2048, 1024}};
   std::mt19937_64 rng(13);
   for (const Shape& s : shapes) {
@@ -161,8 +162,7 @@ TEST_CASE("large shapes round-trip with random erasures (seeded)") {
     std::shuffle(all.begin(), all.end(), rng);
     check_decode(cw, std::vector<std::size_t>(all.begin(), all.begin() + static_cast<long>(s.k)));
     const std::size_t few = std::min<std::size_t>(3, s.r);
-    check_decode(cw,
-                 std::vector<std::size_t>(all.begin(), all.end() - static_cast<long>(few)));
+    check_decode(cw, std::vector<std::size_t>(all.begin(), all.end() - static_cast<long>(few)));
   }
 }
 
@@ -187,8 +187,8 @@ TEST_CASE("a batch of codewords gives exactly what one call per codeword gives")
       for (auto& x : r1) rp.push_back(x.data());
       REQUIRE(rs_encode(code, Batch{symbol, 1, 0}, o1, rp) == RsStatus::kOk);
       for (std::size_t i = 0; i < r; ++i) {
-        REQUIRE(std::equal(r1[i].begin(), r1[i].end(), shards[k + i].begin() +
-                                                           static_cast<long>(b * stride)));
+        REQUIRE(std::equal(r1[i].begin(), r1[i].end(),
+                           shards[k + i].begin() + static_cast<long>(b * stride)));
       }
     }
     // Batched decode of originals 0 and 3 from the rest.
@@ -229,8 +229,8 @@ TEST_CASE("the single-point evaluator reproduces every shard of the encoded code
 
 TEST_CASE("the direct and the Walsh error locators agree") {
   std::mt19937_64 rng(16);
-  for (const auto& [k, r] : std::vector<std::pair<std::size_t, std::size_t>>{
-           {667, 333}, {7, 9}, {3000, 100}, {12, 5}}) {
+  for (const auto& [k, r] :
+       std::vector<std::pair<std::size_t, std::size_t>>{{667, 333}, {7, 9}, {3000, 100}, {12, 5}}) {
     const RsCode code = *RsCode::make(k, r);
     std::vector<std::size_t> all(k + r);
     std::iota(all.begin(), all.end(), 0);
@@ -253,8 +253,8 @@ TEST_CASE("scalar and AVX2 kernels encode and decode to the same bytes") {
   }
   const gf::Kernels& scalar = gf::kernels_for(gf::Isa::kScalar);
   const gf::Kernels& avx2 = gf::kernels_for(gf::Isa::kAvx2);
-  for (const auto& [k, r] : std::vector<std::pair<std::size_t, std::size_t>>{
-           {667, 333}, {334, 666}, {50, 50}}) {
+  for (const auto& [k, r] :
+       std::vector<std::pair<std::size_t, std::size_t>>{{667, 333}, {334, 666}, {50, 50}}) {
     std::mt19937_64 rng_a(17), rng_b(17);
     const Codeword a = make_codeword(k, r, 130, 2, rng_a, scalar);
     const Codeword b = make_codeword(k, r, 130, 2, rng_b, avx2);

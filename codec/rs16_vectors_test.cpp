@@ -34,9 +34,11 @@ std::vector<VectorCase> load_cases() {
     v.k_s = v.n - f;
     v.symbol = c.at("symbol_size").get<std::size_t>();
     v.secondary.resize(v.n);
-    for (const auto& p : c.at("primary")) v.primary.push_back(testing::from_hex(p.at("data").get<std::string>()));
+    for (const auto& p : c.at("primary"))
+      v.primary.push_back(testing::from_hex(p.at("data").get<std::string>()));
     for (const auto& s : c.at("secondary")) {
-      v.secondary[s.at("idx").get<std::size_t>()] = testing::from_hex(s.at("data").get<std::string>());
+      v.secondary[s.at("idx").get<std::size_t>()] =
+          testing::from_hex(s.at("data").get<std::string>());
     }
     out.push_back(std::move(v));
   }

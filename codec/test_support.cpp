@@ -7,8 +7,8 @@
 namespace sliversim::codec::testing {
 
 nlohmann::json load_testdata(std::string_view file_name) {
-  const std::string path = std::string(SLIVERSIM_SOURCE_DIR) + "/codec/testdata/" +
-                           std::string(file_name);
+  const std::string path =
+      std::string(SLIVERSIM_SOURCE_DIR) + "/codec/testdata/" + std::string(file_name);
   std::ifstream in(path);
   if (!in) throw std::runtime_error("cannot open test data " + path);
   return nlohmann::json::parse(in);

@@ -1,0 +1,38 @@
+// The sliversim subcommands. Each takes the arguments after its name, writes its normal output to
+// `out`, and returns the process exit code. Failures are reported by throwing CliError; only
+// main.cpp prints errors.
+#pragma once
+
+#include <ostream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace sliversim::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitRegression = 1;  // a comparison found a regression, or an internal error
+inline constexpr int kExitBadInput = 2;    // bad arguments, files or scenarios; nothing was run
+
+// A failure to report: each line is printed as "error: <line>" on stderr.
+class CliError : public std::runtime_error {
+ public:
+  CliError(int exit_code, std::vector<std::string> lines)
+      : std::runtime_error(lines.empty() ? std::string("error") : lines.front()),
+        exit_code_(exit_code),
+        lines_(std::move(lines)) {}
+  explicit CliError(std::string line) : CliError(kExitBadInput, {std::move(line)}) {}
+  int exit_code() const { return exit_code_; }
+  const std::vector<std::string>& lines() const { return lines_; }
+
+ private:
+  int exit_code_;
+  std::vector<std::string> lines_;
+};
+
+using Args = std::vector<std::string>;
+
+// sliversim version: tool version, git revision, compiler, build type.
+int cmd_version(const Args& args, std::ostream& out);
+
+}  // namespace sliversim::cli

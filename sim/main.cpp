@@ -1,0 +1,71 @@
+// sliversim's command line: dispatches subcommands, maps failures to exit codes (0 ok,
+// 1 regression or internal error, 2 bad input) and is the one place that prints errors.
+#include <exception>
+#include <functional>
+#include <iostream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <boost/program_options/errors.hpp>
+
+#include "sim/cli/commands.hpp"
+
+namespace {
+
+using sliversim::cli::Args;
+using Command = std::function<int(const Args&, std::ostream&)>;
+
+struct Entry {
+  Command run;
+  const char* summary;
+};
+
+const std::map<std::string, Entry>& commands() {
+  static const std::map<std::string, Entry> table = {
+      {"version", {sliversim::cli::cmd_version, "print the tool version and build provenance"}},
+  };
+  return table;
+}
+
+void print_usage(std::ostream& os) {
+  os << "usage: sliversim COMMAND [ARGS...]   (sliversim COMMAND --help for its options)\n\n"
+        "commands:\n";
+  for (const auto& [name, entry] : commands()) os << "  " << name << "  " << entry.summary << "\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    if (argc < 2) {
+      print_usage(std::cerr);
+      return sliversim::cli::kExitBadInput;
+    }
+    const std::string name = argv[1];
+    if (name == "--help" || name == "-h" || name == "help") {
+      print_usage(std::cout);
+      return sliversim::cli::kExitOk;
+    }
+    const auto it = commands().find(name);
+    if (it == commands().end()) {
+      std::cerr << "error: unknown command '" << name << "'\n";
+      print_usage(std::cerr);
+      return sliversim::cli::kExitBadInput;
+    }
+    const Args args(argv + 2, argv + argc);
+    return it->second.run(args, std::cout);
+  } catch (const sliversim::cli::CliError& e) {
+    for (const auto& line : e.lines()) std::cerr << "error: " << line << "\n";
+    return e.exit_code();
+  } catch (const boost::program_options::error& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return sliversim::cli::kExitBadInput;
+  } catch (const std::exception& e) {
+    std::cerr << "error: internal: " << e.what() << "\n";
+    return sliversim::cli::kExitRegression;
+  } catch (...) {
+    std::cerr << "error: internal: unknown exception\n";
+    return sliversim::cli::kExitRegression;
+  }
+}
