@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "codec/fft16.hpp"
+#include "codec/segmented_work.hpp"
 
 namespace sliversim::codec {
 namespace {
@@ -32,33 +33,30 @@ void copy_symbols(const Batch& batch, const std::uint8_t* from, std::uint8_t* to
   }
 }
 
-// High rate: the sum over chunks of each chunk's IFFT (the codeword's coefficients, m shards).
-void high_rate_coefficients(const RsCode& code, const Batch& batch,
-                            std::span<const std::uint8_t* const> originals,
-                            const gf16::Kernels& kern, const fft16::Work& acc) {
-  const std::size_t m = code.chunk_size();
-  const std::size_t k = code.original_count();
-  const std::size_t bytes = acc.shard_bytes;
-  AlignedBuffer temp_buf(k > m ? m * bytes : 0);
-  const fft16::Work temp{temp_buf.data(), bytes};
-  for (std::size_t start = 0; start < k; start += m) {
-    const std::size_t count = std::min(m, k - start);
-    const fft16::Work& dst = start == 0 ? acc : temp;
-    for (std::size_t i = 0; i < count; ++i) import_shard(batch, originals[start + i], dst.shard(i));
-    if (count < m) std::memset(dst.shard(count), 0, (m - count) * bytes);
-    fft16::ifft(kern, dst, 0, m, count, start + m);
-    if (start != 0) kern.add(acc.data, temp.data, m * bytes);
+// Imports originals 0..k-1 into work shards 0..k-1 (the rest of the work stays zero).
+void import_originals(const Batch& batch, std::span<const std::uint8_t* const> originals,
+                      SegmentedWork& work) {
+  AlignedBuffer tmp(work.shard_bytes());
+  for (std::size_t i = 0; i < originals.size(); ++i) {
+    import_shard(batch, originals[i], tmp.data());
+    work.store(i, tmp.data());
   }
 }
 
-// Low rate: the IFFT of the zero-padded originals (the codeword's coefficients, K shards).
-void low_rate_coefficients(const RsCode& code, const Batch& batch,
-                           std::span<const std::uint8_t* const> originals,
-                           const gf16::Kernels& kern, const fft16::Work& coef) {
-  const std::size_t big_k = code.chunk_size();
+// High rate: the work holds the originals in chunks of m shards; afterwards shards [0, m) hold the
+// codeword's coefficients, the sum over chunks of each chunk's IFFT at points (c+1)m.
+void high_rate_coefficients(const RsCode& code, const gf16::Kernels& kern, const fft16::Work& w) {
+  const std::size_t m = code.chunk_size();
   const std::size_t k = code.original_count();
-  for (std::size_t i = 0; i < k; ++i) import_shard(batch, originals[i], coef.shard(i));
-  fft16::ifft(kern, coef, 0, big_k, k, 0);
+  for (std::size_t start = 0; start < k; start += m) {
+    fft16::ifft(kern, w, start, m, std::min(m, k - start), start + m);
+    if (start != 0) kern.add(w.shard(0), w.shard(start), m * w.shard_bytes);
+  }
+}
+
+std::size_t high_rate_work_shards(const RsCode& code) {
+  const std::size_t m = code.chunk_size();
+  return (code.original_count() + m - 1) / m * m;
 }
 
 bool pointers_ok(std::span<const std::uint8_t* const> p) {
@@ -128,24 +126,31 @@ RsStatus rs_encode(const RsCode& code, const Batch& batch,
   }
   const std::size_t bytes = batch.internal_shard_bytes();
   const std::size_t chunk = code.chunk_size();
+  const std::size_t k = code.original_count();
   const std::size_t r = code.recovery_count();
-  AlignedBuffer coef_buf(chunk * bytes);
-  const fft16::Work coef{coef_buf.data(), bytes};
-  if (code.rate() == RsRate::kHigh) {
-    high_rate_coefficients(code, batch, originals, kern, coef);
-    fft16::fft(kern, coef, 0, chunk, r, 0);
-    for (std::size_t i = 0; i < r; ++i) export_shard(batch, coef.shard(i), recovery[i]);
-    return RsStatus::kOk;
+  const bool high = code.rate() == RsRate::kHigh;
+  // Low rate: shards [0, K) coefficients, then one K-shard region per recovery chunk.
+  const std::size_t low_chunks = (r + chunk - 1) / chunk;
+  SegmentedWork work(high ? high_rate_work_shards(code) : chunk * (1 + low_chunks), bytes);
+  import_originals(batch, originals, work);
+  for (std::size_t g = 0; g < work.segments(); ++g) {
+    const fft16::Work w = work.segment(g);
+    if (high) {
+      high_rate_coefficients(code, kern, w);
+      fft16::fft(kern, w, 0, chunk, r, 0);
+      continue;
+    }
+    fft16::ifft(kern, w, 0, chunk, k, 0);
+    for (std::size_t start = 0; start < r; start += chunk) {
+      std::memcpy(w.shard(chunk + start), w.shard(0), chunk * w.shard_bytes);
+      fft16::fft(kern, w, chunk + start, chunk, std::min(chunk, r - start), chunk + start);
+    }
   }
-  low_rate_coefficients(code, batch, originals, kern, coef);
-  AlignedBuffer temp_buf(r > chunk ? chunk * bytes : 0);
-  for (std::size_t start = 0; start < r; start += chunk) {
-    const std::size_t count = std::min(chunk, r - start);
-    const bool last = start + chunk >= r;
-    const fft16::Work dst = last ? coef : fft16::Work{temp_buf.data(), bytes};
-    if (!last) std::memcpy(dst.data, coef.data, chunk * bytes);
-    fft16::fft(kern, dst, 0, chunk, count, chunk + start);
-    for (std::size_t i = 0; i < count; ++i) export_shard(batch, dst.shard(i), recovery[start + i]);
+  AlignedBuffer tmp(bytes);
+  const std::size_t first = high ? 0 : chunk;
+  for (std::size_t i = 0; i < r; ++i) {
+    work.load(first + i, tmp.data());
+    export_shard(batch, tmp.data(), recovery[i]);
   }
   return RsStatus::kOk;
 }
@@ -228,25 +233,30 @@ RsStatus rs_decode(const RsErasurePlan& plan, const Batch& batch, std::span<cons
   if (out_end > 0) {
     const std::size_t n = code.work_size();
     const std::size_t bytes = batch.internal_shard_bytes();
-    AlignedBuffer work_buf(n * bytes);
-    const fft16::Work work{work_buf.data(), bytes};
+    SegmentedWork work(n, bytes);
+    AlignedBuffer tmp(bytes);
     for (std::size_t i = 0; i < total; ++i) {
       if (input[i] == nullptr) continue;
       const std::size_t p = code.point_of(i);
-      import_shard(batch, input[i], work.shard(p));
-      scale(kern, work.shard(p), plan.lambda_[p], bytes);
+      import_shard(batch, input[i], tmp.data());
+      scale(kern, tmp.data(), plan.lambda_[p], bytes);
+      work.store(p, tmp.data());
     }
     const std::size_t end =
         code.chunk_size() +
         (code.rate() == RsRate::kHigh ? code.original_count() : code.recovery_count());
-    fft16::ifft(kern, work, 0, n, end, 0);
-    fft16::formal_derivative(kern, work, n);
-    fft16::fft(kern, work, 0, n, out_end, 0);
+    for (std::size_t g = 0; g < work.segments(); ++g) {
+      const fft16::Work w = work.segment(g);
+      fft16::ifft(kern, w, 0, n, end, 0);
+      fft16::formal_derivative(kern, w, n);
+      fft16::fft(kern, w, 0, n, out_end, 0);
+    }
     for (const ShardOut& w : wanted) {
       if (input[w.index] != nullptr) continue;
       const std::size_t p = code.point_of(w.index);
-      scale(kern, work.shard(p), gf16::sub_mod(static_cast<Log>(kModulus), plan.lambda_[p]), bytes);
-      export_shard(batch, work.shard(p), w.data);
+      work.load(p, tmp.data());
+      scale(kern, tmp.data(), gf16::sub_mod(static_cast<Log>(kModulus), plan.lambda_[p]), bytes);
+      export_shard(batch, tmp.data(), w.data);
     }
   }
   for (const ShardOut& w : wanted) {
@@ -275,13 +285,19 @@ RsStatus RsEvaluator::make(const RsCode& code, const Batch& batch,
   if (!pointers_ok(originals)) return RsStatus::kNullBuffer;
   const std::size_t bytes = batch.internal_shard_bytes();
   const std::size_t chunk = code.chunk_size();
-  AlignedBuffer coef_buf(chunk * bytes);
-  const fft16::Work coef{coef_buf.data(), bytes};
-  if (code.rate() == RsRate::kHigh) {
-    high_rate_coefficients(code, batch, originals, kern, coef);
-  } else {
-    low_rate_coefficients(code, batch, originals, kern, coef);
+  const bool high = code.rate() == RsRate::kHigh;
+  SegmentedWork work(high ? high_rate_work_shards(code) : chunk, bytes);
+  import_originals(batch, originals, work);
+  for (std::size_t g = 0; g < work.segments(); ++g) {
+    const fft16::Work w = work.segment(g);
+    if (high) {
+      high_rate_coefficients(code, kern, w);
+    } else {
+      fft16::ifft(kern, w, 0, chunk, code.original_count(), 0);
+    }
   }
+  AlignedBuffer coef_buf(chunk * bytes);
+  for (std::size_t j = 0; j < chunk; ++j) work.load(j, coef_buf.data() + j * bytes);
   out->code_ = code;
   out->batch_ = batch;
   out->kernels_ = &kern;

@@ -1,0 +1,42 @@
+// A work array of equally sized internal shards stored segment-major: each shard is cut into
+// segments of at most segment_bytes, and segment g of every shard lies contiguously. Transforms
+// then run one segment at a time over a working set that fits the CPU cache, which keeps wide
+// shards (batched RedStuff rows, 64 KiB symbols) from being memory-bound.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "codec/fft16.hpp"
+#include "codec/shard_layout.hpp"
+
+namespace sliversim::codec {
+
+class SegmentedWork {
+ public:
+  // REQUIRES: shard_bytes a multiple of 64. The segment size is chosen so that one segment of all
+  // shards is about kCacheTargetBytes. All bytes start zero.
+  SegmentedWork(std::size_t shard_count, std::size_t shard_bytes);
+
+  static constexpr std::size_t kCacheTargetBytes = std::size_t{512} << 10;
+
+  std::size_t shard_count() const { return count_; }
+  std::size_t shard_bytes() const { return bytes_; }
+  std::size_t segments() const { return segments_; }
+  // Segment g as a contiguous fft16::Work of shard_count shards.
+  fft16::Work segment(std::size_t g) const;
+  // Copies a whole internal shard (shard_bytes) into / out of position i.
+  void store(std::size_t i, const std::uint8_t* internal);
+  void load(std::size_t i, std::uint8_t* internal) const;
+  // Zeroes shards [first, first + count) in every segment.
+  void zero(std::size_t first, std::size_t count);
+
+ private:
+  std::size_t count_;
+  std::size_t bytes_;
+  std::size_t segment_bytes_;
+  std::size_t segments_;
+  AlignedBuffer buffer_;
+};
+
+}  // namespace sliversim::codec
