@@ -33,14 +33,11 @@ void copy_symbols(const Batch& batch, const std::uint8_t* from, std::uint8_t* to
   }
 }
 
-// Imports originals 0..k-1 into work shards 0..k-1 (the rest of the work stays zero).
+// Imports originals 0..k-1 into work shards 0..k-1 and zeroes shards [k, zero_end).
 void import_originals(const Batch& batch, std::span<const std::uint8_t* const> originals,
-                      SegmentedWork& work) {
-  AlignedBuffer tmp(work.shard_bytes());
-  for (std::size_t i = 0; i < originals.size(); ++i) {
-    import_shard(batch, originals[i], tmp.data());
-    work.store(i, tmp.data());
-  }
+                      SegmentedWork& work, std::size_t zero_end) {
+  for (std::size_t i = 0; i < originals.size(); ++i) work.import_user(i, batch, originals[i]);
+  if (zero_end > originals.size()) work.zero(originals.size(), zero_end - originals.size());
 }
 
 // High rate: the work holds the originals in chunks of m shards; afterwards shards [0, m) hold the
@@ -132,7 +129,7 @@ RsStatus rs_encode(const RsCode& code, const Batch& batch,
   // Low rate: shards [0, K) coefficients, then one K-shard region per recovery chunk.
   const std::size_t low_chunks = (r + chunk - 1) / chunk;
   SegmentedWork work(high ? high_rate_work_shards(code) : chunk * (1 + low_chunks), bytes);
-  import_originals(batch, originals, work);
+  import_originals(batch, originals, work, high ? high_rate_work_shards(code) : chunk);
   for (std::size_t g = 0; g < work.segments(); ++g) {
     const fft16::Work w = work.segment(g);
     if (high) {
@@ -146,12 +143,8 @@ RsStatus rs_encode(const RsCode& code, const Batch& batch,
       fft16::fft(kern, w, chunk + start, chunk, std::min(chunk, r - start), chunk + start);
     }
   }
-  AlignedBuffer tmp(bytes);
   const std::size_t first = high ? 0 : chunk;
-  for (std::size_t i = 0; i < r; ++i) {
-    work.load(first + i, tmp.data());
-    export_shard(batch, tmp.data(), recovery[i]);
-  }
+  for (std::size_t i = 0; i < r; ++i) work.export_user(first + i, batch, recovery[i]);
   return RsStatus::kOk;
 }
 
@@ -234,29 +227,42 @@ RsStatus rs_decode(const RsErasurePlan& plan, const Batch& batch, std::span<cons
     const std::size_t n = code.work_size();
     const std::size_t bytes = batch.internal_shard_bytes();
     SegmentedWork work(n, bytes);
-    AlignedBuffer tmp(bytes);
+    std::vector<std::uint8_t> filled(n, 0);
     for (std::size_t i = 0; i < total; ++i) {
       if (input[i] == nullptr) continue;
-      const std::size_t p = code.point_of(i);
-      import_shard(batch, input[i], tmp.data());
-      scale(kern, tmp.data(), plan.lambda_[p], bytes);
-      work.store(p, tmp.data());
+      work.import_user(code.point_of(i), batch, input[i]);
+      filled[code.point_of(i)] = 1;
+    }
+    for (std::size_t p = 0; p < n; ++p) {
+      if (filled[p] == 0) work.zero(p, 1);
     }
     const std::size_t end =
         code.chunk_size() +
         (code.rate() == RsRate::kHigh ? code.original_count() : code.recovery_count());
     for (std::size_t g = 0; g < work.segments(); ++g) {
       const fft16::Work w = work.segment(g);
+      for (std::size_t p = 0; p < n; ++p) {
+        if (filled[p] != 0) scale(kern, w.shard(p), plan.lambda_[p], w.shard_bytes);
+      }
       fft16::ifft(kern, w, 0, n, end, 0);
       fft16::formal_derivative(kern, w, n);
       fft16::fft(kern, w, 0, n, out_end, 0);
     }
+    std::vector<std::uint8_t> revealed(n, 0);
     for (const ShardOut& w : wanted) {
       if (input[w.index] != nullptr) continue;
       const std::size_t p = code.point_of(w.index);
-      work.load(p, tmp.data());
-      scale(kern, tmp.data(), gf16::sub_mod(static_cast<Log>(kModulus), plan.lambda_[p]), bytes);
-      export_shard(batch, tmp.data(), w.data);
+      if (revealed[p] != 0) {
+        work.export_user(p, batch, w.data);
+        continue;
+      }
+      revealed[p] = 1;
+      const Log inverse = gf16::sub_mod(static_cast<Log>(kModulus), plan.lambda_[p]);
+      for (std::size_t g = 0; g < work.segments(); ++g) {
+        const fft16::Work seg = work.segment(g);
+        scale(kern, seg.shard(p), inverse, seg.shard_bytes);
+      }
+      work.export_user(p, batch, w.data);
     }
   }
   for (const ShardOut& w : wanted) {
@@ -287,7 +293,7 @@ RsStatus RsEvaluator::make(const RsCode& code, const Batch& batch,
   const std::size_t chunk = code.chunk_size();
   const bool high = code.rate() == RsRate::kHigh;
   SegmentedWork work(high ? high_rate_work_shards(code) : chunk, bytes);
-  import_originals(batch, originals, work);
+  import_originals(batch, originals, work, work.shard_count());
   for (std::size_t g = 0; g < work.segments(); ++g) {
     const fft16::Work w = work.segment(g);
     if (high) {

@@ -132,6 +132,13 @@ TEST_CASE("fewer than k shards, bad indices and bad sizes are refused with a sta
   CHECK(rs_decode(cw.code, Batch{6, 0, 0}, ok, want) == RsStatus::kInvalidSymbolSize);
   CHECK(rs_decode(cw.code, cw.batch, ok, want) == RsStatus::kOk);
   CHECK(out == cw.shards[0]);
+  // The same missing shard asked for twice is delivered twice, identically.
+  Bytes again(6);
+  std::vector<ShardOut> twice{{0, out.data()}, {0, again.data()}};
+  std::fill(out.begin(), out.end(), 0);
+  CHECK(rs_decode(cw.code, cw.batch, ok, twice) == RsStatus::kOk);
+  CHECK(out == cw.shards[0]);
+  CHECK(again == cw.shards[0]);
 
   const auto originals = cw.originals();
   std::vector<std::uint8_t*> rec(2, out.data());

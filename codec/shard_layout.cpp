@@ -85,11 +85,11 @@ void export_shard(const Batch& batch, const std::uint8_t* internal, std::uint8_t
   }
 }
 
-AlignedBuffer::AlignedBuffer(std::size_t bytes) : size_(bytes) {
+AlignedBuffer::AlignedBuffer(std::size_t bytes, Init init) : size_(bytes) {
   const std::size_t rounded = ((bytes + kBlock - 1) / kBlock) * kBlock;
   void* p = std::aligned_alloc(kBlock, rounded == 0 ? kBlock : rounded);
   if (p == nullptr) throw std::bad_alloc();
-  std::memset(p, 0, rounded == 0 ? kBlock : rounded);
+  if (init == kZeroed) std::memset(p, 0, rounded == 0 ? kBlock : rounded);
   data_.reset(static_cast<std::uint8_t*>(p));
 }
 

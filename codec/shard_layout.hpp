@@ -33,11 +33,12 @@ void import_shard(const Batch& batch, const std::uint8_t* user, std::uint8_t* in
 // Copies an internal shard back to user layout (the inverse of import_shard).
 void export_shard(const Batch& batch, const std::uint8_t* internal, std::uint8_t* user);
 
-// A zero-initialised, 64-byte aligned byte buffer.
+// A 64-byte aligned byte buffer, zero-initialised unless asked not to be.
 class AlignedBuffer {
  public:
+  enum Init { kZeroed, kUninitialized };
   AlignedBuffer() = default;
-  explicit AlignedBuffer(std::size_t bytes);
+  explicit AlignedBuffer(std::size_t bytes, Init init = kZeroed);
   std::uint8_t* data() const { return data_.get(); }
   std::size_t size() const { return size_; }
 
