@@ -1,0 +1,60 @@
+// BLAKE2b-256 through libsodium (see blake2b.hpp).
+#include "codec/blake2b.hpp"
+
+#include <sodium.h>
+
+#include <cstdlib>
+#include <cstring>
+
+namespace sliversim::codec {
+namespace {
+
+// libsodium picks its fastest BLAKE2b implementation in sodium_init(); without it the portable
+// one runs. sodium_init is idempotent and thread-safe; the static makes it run once per process.
+void ensure_sodium() {
+  static const bool ready = sodium_init() >= 0;
+  if (!ready) std::abort();
+}
+
+}  // namespace
+
+Digest blake2b256(std::span<const std::uint8_t> data) {
+  ensure_sodium();
+  Digest out;
+  crypto_generichash(out.data(), out.size(), data.data(), data.size(), nullptr, 0);
+  return out;
+}
+
+Digest blake2b256_prefixed(std::uint8_t prefix, std::span<const std::uint8_t> data) {
+  ensure_sodium();
+  crypto_generichash_state state;
+  crypto_generichash_init(&state, nullptr, 0, kDigestBytes);
+  crypto_generichash_update(&state, &prefix, 1);
+  crypto_generichash_update(&state, data.data(), data.size());
+  Digest out;
+  crypto_generichash_final(&state, out.data(), out.size());
+  return out;
+}
+
+void blake2b256_prefixed_batch(std::uint8_t prefix, const std::uint8_t* data,
+                               std::size_t message_bytes, std::size_t stride, std::size_t count,
+                               Digest* out) {
+  ensure_sodium();
+  // Short messages (every leaf of a small blob, every inner node) are copied behind the prefix
+  // and hashed in one call; that is cheaper than three streaming calls.
+  constexpr std::size_t kShortBytes = 255;
+  if (message_bytes <= kShortBytes) {
+    std::uint8_t buffer[kShortBytes + 1];
+    buffer[0] = prefix;
+    for (std::size_t i = 0; i < count; ++i) {
+      std::memcpy(buffer + 1, data + i * stride, message_bytes);
+      crypto_generichash(out[i].data(), kDigestBytes, buffer, message_bytes + 1, nullptr, 0);
+    }
+    return;
+  }
+  for (std::size_t i = 0; i < count; ++i) {
+    out[i] = blake2b256_prefixed(prefix, {data + i * stride, message_bytes});
+  }
+}
+
+}  // namespace sliversim::codec
