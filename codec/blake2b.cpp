@@ -1,10 +1,12 @@
-// BLAKE2b-256 through libsodium (see blake2b.hpp).
+// BLAKE2b-256 through libsodium, and the choice of batch implementation (see blake2b.hpp).
 #include "codec/blake2b.hpp"
 
 #include <sodium.h>
 
 #include <cstdlib>
 #include <cstring>
+
+#include "codec/blake2b_avx2.hpp"
 
 namespace sliversim::codec {
 namespace {
@@ -14,6 +16,26 @@ namespace {
 void ensure_sodium() {
   static const bool ready = sodium_init() >= 0;
   if (!ready) std::abort();
+}
+
+void libsodium_batch(std::uint8_t prefix, const std::uint8_t* data, std::size_t message_bytes,
+                     std::size_t stride, std::size_t count, Digest* out) {
+  ensure_sodium();
+  // Short messages (every leaf of a small blob, every inner node) are copied behind the prefix
+  // and hashed in one call: measured cheaper than three streaming calls.
+  constexpr std::size_t kShortBytes = 255;
+  if (message_bytes <= kShortBytes) {
+    std::uint8_t buffer[kShortBytes + 1];
+    buffer[0] = prefix;
+    for (std::size_t i = 0; i < count; ++i) {
+      std::memcpy(buffer + 1, data + i * stride, message_bytes);
+      crypto_generichash(out[i].data(), kDigestBytes, buffer, message_bytes + 1, nullptr, 0);
+    }
+    return;
+  }
+  for (std::size_t i = 0; i < count; ++i) {
+    out[i] = blake2b256_prefixed(prefix, {data + i * stride, message_bytes});
+  }
 }
 
 }  // namespace
@@ -36,24 +58,37 @@ Digest blake2b256_prefixed(std::uint8_t prefix, std::span<const std::uint8_t> da
   return out;
 }
 
+bool hash_impl_supported(HashImpl impl) {
+  if (impl == HashImpl::kLibsodium) return true;
+  return __builtin_cpu_supports("avx2") != 0;
+}
+
+HashImpl default_hash_impl() {
+  static const HashImpl chosen = [] {
+    const char* forced = std::getenv("SLIVERSIM_ISA");
+    if (forced != nullptr && std::strcmp(forced, "scalar") == 0) return HashImpl::kLibsodium;
+    return hash_impl_supported(HashImpl::kAvx2) ? HashImpl::kAvx2 : HashImpl::kLibsodium;
+  }();
+  return chosen;
+}
+
+std::string_view hash_impl_name(HashImpl impl) {
+  return impl == HashImpl::kAvx2 ? "avx2x4" : "libsodium";
+}
+
 void blake2b256_prefixed_batch(std::uint8_t prefix, const std::uint8_t* data,
                                std::size_t message_bytes, std::size_t stride, std::size_t count,
                                Digest* out) {
-  ensure_sodium();
-  // Short messages (every leaf of a small blob, every inner node) are copied behind the prefix
-  // and hashed in one call; that is cheaper than three streaming calls.
-  constexpr std::size_t kShortBytes = 255;
-  if (message_bytes <= kShortBytes) {
-    std::uint8_t buffer[kShortBytes + 1];
-    buffer[0] = prefix;
-    for (std::size_t i = 0; i < count; ++i) {
-      std::memcpy(buffer + 1, data + i * stride, message_bytes);
-      crypto_generichash(out[i].data(), kDigestBytes, buffer, message_bytes + 1, nullptr, 0);
-    }
-    return;
-  }
-  for (std::size_t i = 0; i < count; ++i) {
-    out[i] = blake2b256_prefixed(prefix, {data + i * stride, message_bytes});
+  blake2b256_prefixed_batch(default_hash_impl(), prefix, data, message_bytes, stride, count, out);
+}
+
+void blake2b256_prefixed_batch(HashImpl impl, std::uint8_t prefix, const std::uint8_t* data,
+                               std::size_t message_bytes, std::size_t stride, std::size_t count,
+                               Digest* out) {
+  if (impl == HashImpl::kAvx2) {
+    detail::blake2b256_prefixed_batch_avx2(prefix, data, message_bytes, stride, count, out);
+  } else {
+    libsodium_batch(prefix, data, message_bytes, stride, count, out);
   }
 }
 
