@@ -1,5 +1,5 @@
 // codec_bench: throughput of the codec. Prints tables; --json prints them as one JSON document.
-//   codec_bench [--quick] [--json] [--section NAME]...   sections: rs16, locator, isal
+//   codec_bench [--quick] [--json] [--section NAME]...   sections: rs16, locator, redstuff, isal
 #include "bench/codec_bench.hpp"
 
 #include <cstring>
@@ -26,14 +26,17 @@ int main(int argc, char** argv) {
     } else if (a == "--section" && i + 1 < argc) {
       sections.insert(argv[++i]);
     } else {
-      std::cerr << "usage: codec_bench [--quick] [--json] [--section rs16|locator|isal]...\n";
+      std::cerr << "usage: codec_bench [--quick] [--json] [--section rs16|locator|redstuff|isal]...\n";
       return 2;
     }
   }
   auto wanted = [&](const char* name) { return sections.empty() || sections.count(name) != 0; };
   std::vector<Table> tables;
+  std::size_t printed = 0;
   auto flush = [&] {
-    if (!json) tables.back().print();
+    for (; printed < tables.size(); ++printed) {
+      if (!json) tables[printed].print();
+    }
   };
   if (!json) {
     std::cout << "codec_bench on " << machine_description() << ", kernels: "
@@ -46,6 +49,10 @@ int main(int argc, char** argv) {
   }
   if (wanted("locator")) {
     locator_section(opt, tables);
+    flush();
+  }
+  if (wanted("redstuff")) {
+    redstuff_section(opt, tables);
     flush();
   }
   if (wanted("isal")) {

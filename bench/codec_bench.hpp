@@ -17,6 +17,8 @@ struct BenchOptions {
 void rs16_section(const BenchOptions& opt, std::vector<Table>& out);
 // Error-locator cost: direct sum against the two Walsh transforms.
 void locator_section(const BenchOptions& opt, std::vector<Table>& out);
+// RedStuff at n = 1000: encode + metadata, decode, and the official WASM encoder on the same blobs.
+void redstuff_section(const BenchOptions& opt, std::vector<Table>& out);
 // ISA-L GF(2^8) Cauchy Reed–Solomon as a reference point (skipped when the build has no ISA-L).
 void isal_section(const BenchOptions& opt, std::vector<Table>& out);
 
