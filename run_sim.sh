@@ -49,6 +49,18 @@ build() {
   cmake --build --preset "${PRESET}" -j "${JOBS}"
 }
 
+# The official Walrus encoder for codec_bench's comparison: an npm package, installed when Node
+# and npm are present (the comparison is skipped, with a message, otherwise).
+ensure_walrus_wasm() {
+  if ! command -v npm >/dev/null 2>&1 || ! command -v node >/dev/null 2>&1; then
+    echo "run_sim.sh: no node/npm: the Walrus WASM comparison will be skipped" >&2
+    return 0
+  fi
+  [ -d bench/walrus_wasm/node_modules/@mysten/walrus-wasm ] && return 0
+  (cd bench/walrus_wasm && npm ci --no-audit --no-fund --loglevel=error >/dev/null) ||
+    echo "run_sim.sh: npm could not install @mysten/walrus-wasm: the comparison will be skipped" >&2
+}
+
 run_tests() {
   ctest --preset "${PRESET}" -j "${JOBS}" "$@"
 }
@@ -65,7 +77,7 @@ case "${cmd}" in
   run) ensure_deps; build; main_job "$@" ;;
   test) ensure_deps; build; run_tests "$@" ;;
   build) ensure_deps; build ;;
-  bench) ensure_deps; build; "${BUILD_DIR}/bench/codec_bench" "$@" ;;
+  bench) ensure_deps; build; ensure_walrus_wasm; "${BUILD_DIR}/bench/codec_bench" "$@" ;;
   deps) ensure_deps ;;
   *) echo "usage: ./run_sim.sh [run|test|build|bench|deps]" >&2; exit 2 ;;
 esac
