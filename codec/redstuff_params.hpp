@@ -38,12 +38,13 @@ constexpr SliverAxis orthogonal(SliverAxis axis) {
 class RedStuffParams {
  public:
   static constexpr std::size_t kMinShards = 4;
-  // Walrus counts shards in a u16; the 1-D code's 65 536-point limit bites earlier (see check).
-  static constexpr std::size_t kMaxShards = 65535;
+  // The largest n: beyond it the row code RS(k_s -> n) would need more than 65 536 FFT points
+  // (Walrus's u16 shard count would allow 65 535). Every n in [kMinShards, kMaxShards] is valid.
+  static constexpr std::size_t kMaxShards = 49155;
   static constexpr std::size_t kMaxSymbolBytes = 65534;
 
-  // kOk when both 1-D codes of n shards exist (4 <= n and every n up to well past 8192),
-  // else kInvalidShardCount.
+  // kOk when kMinShards <= n <= kMaxShards (both 1-D codes of n shards exist), else
+  // kInvalidShardCount.
   static RedStuffStatus check(std::size_t n_shards);
   // The parameters for n shards, or nullopt when check(n_shards) fails.
   static std::optional<RedStuffParams> make(std::size_t n_shards);

@@ -39,7 +39,9 @@ TEST_CASE("every n from 4 to 49155 is valid; smaller and larger n are rejected")
     if (RedStuffParams::check(n) != RedStuffStatus::kOk) FAIL("n = " << n << " rejected");
   }
   // Beyond 49155 the row code's FFT would need more than 65 536 points.
+  CHECK(RedStuffParams::kMaxShards == 49155);
   CHECK(RedStuffParams::check(49156) == RedStuffStatus::kInvalidShardCount);
+  CHECK(RsCode::check(49156 - 16385, 16385) == RsStatus::kInvalidShape);
   CHECK(RedStuffParams::check(65535) == RedStuffStatus::kInvalidShardCount);
   CHECK(RedStuffParams::check(65536) == RedStuffStatus::kInvalidShardCount);
 }

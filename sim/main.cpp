@@ -23,6 +23,8 @@ struct Entry {
 
 const std::map<std::string, Entry>& commands() {
   static const std::map<std::string, Entry> table = {
+      {"blob-id", {sliversim::cli::cmd_blob_id, "print the Walrus blob ID of a file"}},
+      {"encode", {sliversim::cli::cmd_encode, "write the slivers and metadata of a file"}},
       {"version", {sliversim::cli::cmd_version, "print the tool version and build provenance"}},
   };
   return table;

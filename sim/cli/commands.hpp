@@ -35,4 +35,10 @@ using Args = std::vector<std::string>;
 // sliversim version: tool version, git revision, compiler, build type.
 int cmd_version(const Args& args, std::ostream& out);
 
+// sliversim blob-id --shards N FILE [--json] [--threads T]: the Walrus blob ID of a file.
+int cmd_blob_id(const Args& args, std::ostream& out);
+
+// sliversim encode --shards N FILE --out DIR [--threads T]: every sliver and the metadata.
+int cmd_encode(const Args& args, std::ostream& out);
+
 }  // namespace sliversim::cli

@@ -1,0 +1,33 @@
+// Input handling shared by the blob commands (blob-id, encode): the --shards value and the blob
+// file, each validated into a CliError that names what was given and what was expected.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "codec/blob_metadata.hpp"
+#include "codec/redstuff_params.hpp"
+
+namespace sliversim::cli {
+
+// The RedStuff parameters for a --shards value. Throws CliError (exit 2) unless `text` is a
+// decimal integer n with RedStuffParams::check(n) == kOk.
+codec::RedStuffParams parse_shards(const std::string& text);
+
+// The bytes of the file at `path`. Throws CliError (exit 2) naming the file when it is missing,
+// not a regular file, unreadable, or larger than the maximum blob for `params`.
+std::vector<std::uint8_t> read_blob_file(const std::string& path,
+                                         const codec::RedStuffParams& params);
+
+// A parsed --threads value: 0 (all cores) or a positive count. Throws CliError (exit 2)
+// otherwise.
+std::size_t parse_threads(const std::string& text);
+
+// The blob-id JSON object: blob_id, blob_id_hex, unencoded_length, symbol_size, n_shards,
+// primary_symbols (k_p), secondary_symbols (k_s), max_faulty, metadata_root_hex, sliver sizes.
+nlohmann::json blob_summary_json(const codec::EncodedBlob& encoded);
+
+}  // namespace sliversim::cli
