@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "codec/blake2b_avx2.hpp"
+#include "codec/blake2b_simd.hpp"
 
 namespace sliversim::codec {
 namespace {
@@ -59,21 +59,39 @@ Digest blake2b256_prefixed(std::uint8_t prefix, std::span<const std::uint8_t> da
 }
 
 bool hash_impl_supported(HashImpl impl) {
-  if (impl == HashImpl::kLibsodium) return true;
-  return __builtin_cpu_supports("avx2") != 0;
+  switch (impl) {
+    case HashImpl::kLibsodium:
+      return true;
+    case HashImpl::kAvx2:
+      return __builtin_cpu_supports("avx2") != 0;
+    case HashImpl::kAvx512:
+      return __builtin_cpu_supports("avx512f") != 0;
+  }
+  return false;
 }
 
 HashImpl default_hash_impl() {
   static const HashImpl chosen = [] {
     const char* forced = std::getenv("SLIVERSIM_ISA");
     if (forced != nullptr && std::strcmp(forced, "scalar") == 0) return HashImpl::kLibsodium;
-    return hash_impl_supported(HashImpl::kAvx2) ? HashImpl::kAvx2 : HashImpl::kLibsodium;
+    for (const HashImpl best : {HashImpl::kAvx512, HashImpl::kAvx2}) {
+      if (hash_impl_supported(best)) return best;
+    }
+    return HashImpl::kLibsodium;
   }();
   return chosen;
 }
 
 std::string_view hash_impl_name(HashImpl impl) {
-  return impl == HashImpl::kAvx2 ? "avx2x4" : "libsodium";
+  switch (impl) {
+    case HashImpl::kLibsodium:
+      return "libsodium";
+    case HashImpl::kAvx2:
+      return "avx2x4";
+    case HashImpl::kAvx512:
+      return "avx512x8";
+  }
+  return "unknown";
 }
 
 void blake2b256_prefixed_batch(std::uint8_t prefix, const std::uint8_t* data,
@@ -85,10 +103,16 @@ void blake2b256_prefixed_batch(std::uint8_t prefix, const std::uint8_t* data,
 void blake2b256_prefixed_batch(HashImpl impl, std::uint8_t prefix, const std::uint8_t* data,
                                std::size_t message_bytes, std::size_t stride, std::size_t count,
                                Digest* out) {
-  if (impl == HashImpl::kAvx2) {
-    detail::blake2b256_prefixed_batch_avx2(prefix, data, message_bytes, stride, count, out);
-  } else {
-    libsodium_batch(prefix, data, message_bytes, stride, count, out);
+  switch (impl) {
+    case HashImpl::kAvx512:
+      detail::blake2b256_prefixed_batch_avx512(prefix, data, message_bytes, stride, count, out);
+      return;
+    case HashImpl::kAvx2:
+      detail::blake2b256_prefixed_batch_avx2(prefix, data, message_bytes, stride, count, out);
+      return;
+    case HashImpl::kLibsodium:
+      libsodium_batch(prefix, data, message_bytes, stride, count, out);
+      return;
   }
 }
 

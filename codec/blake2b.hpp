@@ -1,7 +1,7 @@
 // BLAKE2b with a 32-byte output (BLAKE2b-256), the hash of every Walrus digest: Merkle leaves and
 // inner nodes, sliver hashes, the metadata root and the blob ID (REDSTUFF.md §3). Backed by
 // libsodium's crypto_generichash (initialised on first use, thread-safe); batches of equally long
-// messages can also run on a four-lane AVX2 implementation that gives the same bytes.
+// messages can also run on lane-parallel AVX2 / AVX-512 implementations that give the same bytes.
 #pragma once
 
 #include <array>
@@ -24,11 +24,12 @@ Digest blake2b256(std::span<const std::uint8_t> data);
 Digest blake2b256_prefixed(std::uint8_t prefix, std::span<const std::uint8_t> data);
 
 // Implementations of the batch hash below; all give identical digests.
-enum class HashImpl : std::uint8_t { kLibsodium, kAvx2 };
+enum class HashImpl : std::uint8_t { kLibsodium, kAvx2, kAvx512 };
 
 // True when this CPU (and build) can run `impl`.
 bool hash_impl_supported(HashImpl impl);
-// AVX2 when supported, libsodium otherwise or when the environment variable SLIVERSIM_ISA=scalar.
+// The fastest supported (AVX-512, then AVX2), or libsodium when neither is or when the environment
+// variable SLIVERSIM_ISA=scalar.
 HashImpl default_hash_impl();
 std::string_view hash_impl_name(HashImpl impl);
 

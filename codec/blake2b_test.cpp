@@ -40,7 +40,7 @@ TEST_CASE("the prefixed hash equals hashing the prefix byte and the data togethe
 
 TEST_CASE("every batch implementation matches libsodium for all lengths, strides and counts") {
   std::mt19937_64 rng(11);
-  for (const HashImpl impl : {HashImpl::kLibsodium, HashImpl::kAvx2}) {
+  for (const HashImpl impl : {HashImpl::kLibsodium, HashImpl::kAvx2, HashImpl::kAvx512}) {
     if (!hash_impl_supported(impl)) continue;
     CAPTURE(hash_impl_name(impl));
     for (std::size_t len = 0; len <= 400; len += (len < 140 ? 1 : 37)) {
@@ -63,7 +63,7 @@ TEST_CASE("a long batch message (a 64 KiB symbol) matches libsodium") {
   std::mt19937_64 rng(13);
   const std::size_t len = 65534;
   const auto data = testing::random_bytes(rng, 5 * len);
-  for (const HashImpl impl : {HashImpl::kLibsodium, HashImpl::kAvx2}) {
+  for (const HashImpl impl : {HashImpl::kLibsodium, HashImpl::kAvx2, HashImpl::kAvx512}) {
     if (!hash_impl_supported(impl)) continue;
     std::vector<Digest> out(5);
     blake2b256_prefixed_batch(impl, 0x00, data.data(), len, len, 5, out.data());

@@ -56,11 +56,11 @@ void encode_columns(const RedStuffParams& p, std::size_t s, std::uint8_t* matrix
 }  // namespace
 
 std::span<const std::uint8_t> ExpandedBlob::matrix() const {
-  return {matrix_.get(), n_shards() * row_bytes()};
+  return {matrix_.data(), n_shards() * row_bytes()};
 }
 
 const std::uint8_t* ExpandedBlob::symbol(std::size_t row, std::size_t col) const {
-  return matrix_.get() + row * row_bytes() + col * symbol_bytes_;
+  return matrix_.data() + row * row_bytes() + col * symbol_bytes_;
 }
 
 std::span<const std::uint8_t> ExpandedBlob::row(std::size_t i) const {
@@ -107,8 +107,8 @@ RedStuffStatus encode_expanded(const RedStuffParams& params, std::span<const std
   e.symbol_bytes_ = s;
   e.unencoded_bytes_ = blob.size();
   // Every byte is written below, so the matrix is not zeroed first.
-  e.matrix_ = std::make_unique_for_overwrite<std::uint8_t[]>(n * n * s);
-  std::uint8_t* m = e.matrix_.get();
+  e.matrix_ = LargeBuffer(n * n * s);
+  std::uint8_t* m = e.matrix_.data();
   const std::size_t k_p = params.primary_source_symbols();
   parallel_ranges(k_p, workers, [&](std::size_t begin, std::size_t end) {
     fill_message_rows(params, blob, s, m, begin, end);

@@ -7,10 +7,10 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <memory>
 #include <span>
 #include <vector>
 
+#include "codec/large_buffer.hpp"
 #include "codec/redstuff_params.hpp"
 #include "codec/redstuff_status.hpp"
 
@@ -46,13 +46,13 @@ class ExpandedBlob {
  private:
   friend RedStuffStatus encode_expanded(const RedStuffParams&, std::span<const std::uint8_t>,
                                         std::size_t, ExpandedBlob*);
-  std::uint8_t* mutable_row(std::size_t i) { return matrix_.get() + i * row_bytes(); }
+  std::uint8_t* mutable_row(std::size_t i) { return matrix_.data() + i * row_bytes(); }
   std::size_t row_bytes() const { return params_.n_shards() * symbol_bytes_; }
 
   RedStuffParams params_ = *RedStuffParams::make(RedStuffParams::kMinShards);
   std::size_t symbol_bytes_ = 0;
   std::uint64_t unencoded_bytes_ = 0;
-  std::unique_ptr<std::uint8_t[]> matrix_;
+  LargeBuffer matrix_;
 };
 
 // Encodes `blob` into its expanded matrix with `threads` workers (0 = hardware concurrency).
