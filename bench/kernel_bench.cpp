@@ -161,18 +161,21 @@ QueueResult ties_simulator(std::size_t n) {
 std::vector<QueueResult> queue_results(bool quick) {
   const int reps = quick ? 1 : 3;
   const std::uint64_t events = quick ? 20'000 : 5'000'000;
-  const std::vector<std::size_t> sizes = quick
-                                             ? std::vector<std::size_t>{100, 1'000}
-                                             : std::vector<std::size_t>{1'000, 100'000, 1'000'000};
+  const std::vector<std::size_t> sizes =
+      quick ? std::vector<std::size_t>{100, 1'000}
+            : std::vector<std::size_t>{1'000, 10'000, 100'000, 1'000'000};
   std::vector<QueueResult> out;
   for (const std::size_t n : sizes) {
     out.push_back(best_of(reps, [&] { return hold_simulator(n, events); }));
     out.push_back(best_of(reps, [&] { return hold_queue(n, events); }));
     out.push_back(best_of(reps, [&] { return cancel_simulator(n, events); }));
   }
-  const std::size_t bulk = quick ? 10'000 : 1'000'000;
-  out.push_back(best_of(reps, [&] { return bulk_simulator(bulk); }));
-  out.push_back(best_of(reps, [&] { return ties_simulator(bulk); }));
+  const std::vector<std::size_t> bulk_sizes =
+      quick ? std::vector<std::size_t>{10'000} : std::vector<std::size_t>{10'000, 1'000'000};
+  for (const std::size_t n : bulk_sizes) {
+    out.push_back(best_of(reps, [&] { return bulk_simulator(n); }));
+    out.push_back(best_of(reps, [&] { return ties_simulator(n); }));
+  }
   return out;
 }
 

@@ -7,7 +7,7 @@
 
 namespace sliversim::kernel {
 
-void invariant_failure(std::string_view what, const InvariantContext& context) {
+std::string invariant_message(std::string_view what, const InvariantContext& context) {
   std::string line = "sliversim: invariant violated: ";
   line.append(what);
   std::string details;
@@ -19,8 +19,11 @@ void invariant_failure(std::string_view what, const InvariantContext& context) {
   if (context.event_number) add("event #" + std::to_string(*context.event_number));
   if (context.seed) add("seed " + std::to_string(*context.seed));
   if (!details.empty()) details += ")";
-  line += details;
-  line += "\n";
+  return line + details;
+}
+
+void invariant_failure(std::string_view what, const InvariantContext& context) {
+  const std::string line = invariant_message(what, context) + "\n";
   std::fputs(line.c_str(), stderr);
   std::fflush(stderr);
   std::abort();

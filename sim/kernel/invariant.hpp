@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "sim/kernel/ticks.hpp"
@@ -17,8 +18,11 @@ struct InvariantContext {
   std::optional<std::uint64_t> seed;          // the run's seed
 };
 
-// Prints "sliversim: invariant violated: WHAT (sim time ..., event #..., seed ...)" to stderr and
-// aborts. Never returns.
+// The message invariant_failure prints, without the newline:
+// "sliversim: invariant violated: WHAT (sim time 0d 01:00:00.000000, event #12, seed 7)".
+std::string invariant_message(std::string_view what, const InvariantContext& context);
+
+// Prints invariant_message(what, context) and a newline to stderr and aborts. Never returns.
 [[noreturn]] void invariant_failure(std::string_view what, const InvariantContext& context = {});
 
 // Calls invariant_failure(what, context) when condition is false. Always on (also in Release).

@@ -1,9 +1,11 @@
-// Simulated time: unit constructors, rounding and clamping of real durations, text form.
+// Simulated time: unit constructors, rounding and clamping, text form; invariant messages.
 #include <doctest/doctest.h>
 
 #include <cstdint>
 #include <limits>
+#include <optional>
 
+#include "sim/kernel/invariant.hpp"
 #include "sim/kernel/ticks.hpp"
 
 using sliversim::kernel::format_ticks;
@@ -70,4 +72,16 @@ TEST_CASE("format_ticks prints days and a zero-padded clock") {
                      Ticks::microseconds(7)) == "3d 04:05:06.000007");
   CHECK(format_ticks(Ticks{} - Ticks::seconds(90)) == "-0d 00:01:30.000000");
   CHECK(format_ticks(Ticks::days(365)) == "365d 00:00:00.000000");
+}
+
+TEST_CASE("an invariant message names the simulation time, event number and seed when known") {
+  using sliversim::kernel::invariant_message;
+  using sliversim::kernel::InvariantContext;
+  CHECK(
+      invariant_message("event scheduled in the past", InvariantContext{Ticks::hours(1), 12, 7}) ==
+      "sliversim: invariant violated: event scheduled in the past "
+      "(sim time 0d 01:00:00.000000, event #12, seed 7)");
+  CHECK(invariant_message("x", InvariantContext{}) == "sliversim: invariant violated: x");
+  CHECK(invariant_message("x", InvariantContext{std::nullopt, std::nullopt, 3}) ==
+        "sliversim: invariant violated: x (seed 3)");
 }
