@@ -41,4 +41,10 @@ int cmd_blob_id(const Args& args, std::ostream& out);
 // sliversim encode --shards N FILE --out DIR [--threads T]: every sliver and the metadata.
 int cmd_encode(const Args& args, std::ostream& out);
 
+// sliversim validate SCENARIO... [--set /json/pointer=value]...: check scenario files.
+int cmd_validate(const Args& args, std::ostream& out);
+
+// sliversim scenario-doc [--write FILE | --check FILE]: the scenario key reference.
+int cmd_scenario_doc(const Args& args, std::ostream& out);
+
 }  // namespace sliversim::cli
