@@ -28,7 +28,7 @@ void libsodium_batch(std::uint8_t prefix, const std::uint8_t* data, std::size_t 
     std::uint8_t buffer[kShortBytes + 1];
     buffer[0] = prefix;
     for (std::size_t i = 0; i < count; ++i) {
-      std::memcpy(buffer + 1, data + i * stride, message_bytes);
+      if (message_bytes > 0) std::memcpy(buffer + 1, data + i * stride, message_bytes);
       crypto_generichash(out[i].data(), kDigestBytes, buffer, message_bytes + 1, nullptr, 0);
     }
     return;

@@ -20,10 +20,16 @@ namespace {
 
 constexpr std::size_t kTargetBlockBytes = std::size_t{1} << 20;
 
+// A block's leaf digests should stay near kTargetBlockBytes (cache-sized), but the per-column
+// nodes of all blocks take n^2 / R digests, so R never drops below sqrt(n): both buffers then stay
+// O(n^1.5) digests (at n = 8192: 32 MiB of leaves per worker, 16 MiB of nodes).
 std::size_t pick_block_rows(std::size_t n, std::size_t block_rows) {
   if (block_rows != 0) return block_rows;
-  const std::size_t fit = kTargetBlockBytes / (n * kDigestBytes);
-  return std::bit_floor(std::max<std::size_t>(fit, 1));
+  const std::size_t fit =
+      std::bit_floor(std::max<std::size_t>(kTargetBlockBytes / (n * kDigestBytes), 1));
+  std::size_t root = 1;
+  while (root * root < n) root *= 2;
+  return std::max(fit, root);
 }
 
 struct BlockLayout {
