@@ -1,0 +1,143 @@
+// The 1-D Reed–Solomon full-blob rebuild baseline (see baseline_rs_rebuild.hpp).
+#include "codec/baseline_rs_rebuild.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+
+namespace sliversim::codec {
+namespace {
+
+constexpr std::size_t kMinShards = 4;
+
+// Checks the first k live pieces (index range, duplicates, size) and returns their positions.
+BaselineStatus check_live(const RsRebuildCode& code, std::size_t piece_bytes,
+                          std::span<const PieceRef> live, std::vector<ShardIn>* used) {
+  const std::size_t n = code.n_shards();
+  const std::size_t k = code.source_pieces();
+  std::vector<std::uint8_t> seen(n, 0);
+  for (const PieceRef& piece : live.first(std::min(k, live.size()))) {
+    if (to_size(piece.index) >= n) return BaselineStatus::kInvalidPieceIndex;
+    if (seen[to_size(piece.index)] != 0) return BaselineStatus::kDuplicatePiece;
+    seen[to_size(piece.index)] = 1;
+    if (piece.data.size() != piece_bytes) return BaselineStatus::kWrongPieceSize;
+    used->push_back({to_size(piece.index), piece.data.data()});
+  }
+  return used->size() < k ? BaselineStatus::kTooFewPieces : BaselineStatus::kOk;
+}
+
+BaselineStatus check_lost(std::size_t n, std::span<const PieceIndex> lost) {
+  std::vector<std::uint8_t> seen(n, 0);
+  for (const PieceIndex i : lost) {
+    if (to_size(i) >= n) return BaselineStatus::kInvalidPieceIndex;
+    if (seen[to_size(i)] != 0) return BaselineStatus::kDuplicatePiece;
+    seen[to_size(i)] = 1;
+  }
+  return BaselineStatus::kOk;
+}
+
+// One decode of the single codeword (symbol = one piece) revealing `wanted`.
+void decode_pieces(const RsRebuildCode& code, std::size_t piece_bytes,
+                   std::span<const ShardIn> used, std::span<const ShardOut> wanted) {
+  // Inputs were checked, so a codec error is a broken invariant.
+  if (rs_decode(code.code(), Batch{piece_bytes, 1, piece_bytes}, used, wanted) != RsStatus::kOk) {
+    std::abort();
+  }
+}
+
+}  // namespace
+
+std::optional<RsRebuildCode> RsRebuildCode::make(std::size_t n_shards) {
+  if (n_shards < kMinShards) return std::nullopt;
+  return make(n_shards, n_shards - 2 * ((n_shards - 1) / 3));
+}
+
+std::optional<RsRebuildCode> RsRebuildCode::make(std::size_t n_shards, std::size_t source_pieces) {
+  if (source_pieces == 0 || source_pieces >= n_shards) return std::nullopt;
+  const std::optional<RsCode> code = RsCode::make(source_pieces, n_shards - source_pieces);
+  if (!code) return std::nullopt;
+  return RsRebuildCode(*code);
+}
+
+std::size_t RsRebuildCode::piece_bytes(std::uint64_t blob_bytes) const {
+  const std::uint64_t k = source_pieces();
+  const std::uint64_t bytes = (std::max<std::uint64_t>(blob_bytes, 1) + k - 1) / k;
+  return static_cast<std::size_t>(bytes + bytes % 2);
+}
+
+std::uint64_t RsRebuildCode::storage_bytes(std::uint64_t blob_bytes) const {
+  return static_cast<std::uint64_t>(n_shards()) * piece_bytes(blob_bytes);
+}
+
+BaselineRepairCost RsRebuildCode::repair_cost(std::uint64_t blob_bytes,
+                                              std::size_t lost_pieces) const {
+  const std::uint64_t pieces = static_cast<std::uint64_t>(lost_pieces) * source_pieces();
+  return {pieces, pieces * piece_bytes(blob_bytes)};
+}
+
+std::span<const std::uint8_t> RsRebuildBlob::piece(PieceIndex i) const {
+  return std::span<const std::uint8_t>(pieces_).subspan(to_size(i) * piece_bytes_, piece_bytes_);
+}
+
+BaselineStatus rs_rebuild_encode(const RsRebuildCode& code, std::span<const std::uint8_t> blob,
+                                 RsRebuildBlob* out) {
+  const std::size_t n = code.n_shards();
+  const std::size_t k = code.source_pieces();
+  const std::size_t p = code.piece_bytes(blob.size());
+  std::vector<std::uint8_t> pieces(n * p, 0);
+  if (!blob.empty()) std::memcpy(pieces.data(), blob.data(), blob.size());
+  std::vector<const std::uint8_t*> originals(k);
+  std::vector<std::uint8_t*> recovery(n - k);
+  for (std::size_t i = 0; i < k; ++i) originals[i] = pieces.data() + i * p;
+  for (std::size_t i = k; i < n; ++i) recovery[i - k] = pieces.data() + i * p;
+  if (rs_encode(code.code(), Batch{p, 1, p}, originals, recovery) != RsStatus::kOk) {
+    return BaselineStatus::kInvalidShape;
+  }
+  out->unencoded_bytes_ = blob.size();
+  out->piece_bytes_ = p;
+  out->piece_count_ = n;
+  out->pieces_ = std::move(pieces);
+  return BaselineStatus::kOk;
+}
+
+BaselineStatus rs_rebuild_repair(const RsRebuildCode& code, std::uint64_t blob_bytes,
+                                 std::span<const PieceRef> live, std::span<const PieceIndex> lost,
+                                 std::vector<std::vector<std::uint8_t>>* rebuilt,
+                                 BaselineRepairCost* cost) {
+  const std::size_t p = code.piece_bytes(blob_bytes);
+  if (const BaselineStatus st = check_lost(code.n_shards(), lost); st != BaselineStatus::kOk) {
+    return st;
+  }
+  std::vector<ShardIn> used;
+  if (const BaselineStatus st = check_live(code, p, live, &used); st != BaselineStatus::kOk) {
+    return st;
+  }
+  std::vector<std::vector<std::uint8_t>> pieces(lost.size(), std::vector<std::uint8_t>(p));
+  std::vector<ShardOut> wanted;
+  for (std::size_t j = 0; j < lost.size(); ++j)
+    wanted.push_back({to_size(lost[j]), pieces[j].data()});
+  if (!wanted.empty()) decode_pieces(code, p, used, wanted);
+  *rebuilt = std::move(pieces);
+  *cost += code.repair_cost(blob_bytes, lost.size());
+  return BaselineStatus::kOk;
+}
+
+BaselineStatus rs_rebuild_decode(const RsRebuildCode& code, std::uint64_t blob_bytes,
+                                 std::span<const PieceRef> pieces,
+                                 std::vector<std::uint8_t>* blob) {
+  const std::size_t k = code.source_pieces();
+  const std::size_t p = code.piece_bytes(blob_bytes);
+  std::vector<ShardIn> used;
+  if (const BaselineStatus st = check_live(code, p, pieces, &used); st != BaselineStatus::kOk) {
+    return st;
+  }
+  std::vector<std::uint8_t> out(k * p);
+  std::vector<ShardOut> wanted(k);
+  for (std::size_t i = 0; i < k; ++i) wanted[i] = {i, out.data() + i * p};
+  decode_pieces(code, p, used, wanted);
+  out.resize(static_cast<std::size_t>(blob_bytes));
+  *blob = std::move(out);
+  return BaselineStatus::kOk;
+}
+
+}  // namespace sliversim::codec
