@@ -190,10 +190,13 @@ enum class TraceEventKind : std::uint8_t {
   kLeave,  // graceful leave at the next epoch end
 };
 
+// Index of a node present at time 0: the nodes of class 0 first, then those of class 1, ...
+enum class InitialNodeIndex : std::uint32_t {};
+
 // One line of a churn trace.
 struct TraceEventConfig {
   double time_hours = 0.0;  // simulated time
-  std::uint32_t node = 0;   // index of a node present at time 0 (class by class, in order)
+  InitialNodeIndex node{};  // which node
   TraceEventKind kind = TraceEventKind::kFail;
   std::uint32_t line = 0;  // line in the trace file (for messages)
 };

@@ -25,58 +25,63 @@ std::string with_unit(const std::string& name, const DistributionDomain& d) {
 // (0, domain max]: the range of means, medians and scales.
 NumberRange scale_range(const DistributionDomain& d) { return positive(d.values.max); }
 
-Field_ shape_key(const std::string& doc) {
-  return number_key("shape", &DistributionConfig::shape, positive(kMaxShape), required(), "", doc);
+// A required parameter; `name` gets the domain's unit when `with_unit_suffix`.
+Field_ param(const DistributionDomain& d, const std::string& name, bool with_unit_suffix,
+             double DistributionConfig::*member, NumberRange range, const std::string& doc) {
+  return number_key(with_unit_suffix ? with_unit(name, d) : name, member, range, required(),
+                    with_unit_suffix ? d.unit : "", doc);
+}
+
+Field_ shape_param(const DistributionDomain& d, const std::string& doc) {
+  return param(d, "shape", false, &DistributionConfig::shape, positive(kMaxShape), doc);
+}
+
+Alternative empirical(const DistributionDomain& d) {
+  return {"empirical",
+          "one of listed values",
+          {number_list_key(with_unit("values", d), &DistributionConfig::values, d.values,
+                           {1, kMaxEmpiricalValues, ""}, required(), d.unit, "the values"),
+           number_list_key("weights", &DistributionConfig::weights,
+                           non_negative(std::numeric_limits<double>::infinity()),
+                           {0, kMaxEmpiricalValues, ""}, by_default(nlohmann::json::array()), "",
+                           "relative weight of each value; [] = equal weights")}};
 }
 
 Alternative alternative(DistKind kind, const DistributionDomain& d) {
-  const std::string u = d.unit;
+  using D = DistributionConfig;
+  const NumberRange scales = scale_range(d);
   switch (kind) {
     case DistKind::kFixed:
       return {"fixed",
               "always the same value",
-              {number_key(with_unit("value", d), &DistributionConfig::value, d.values, required(),
-                          u, "the value")}};
+              {param(d, "value", true, &D::value, d.values, "the value")}};
     case DistKind::kExponential:
       return {"exponential",
               "exponential (memoryless)",
-              {number_key(with_unit("mean", d), &DistributionConfig::mean, scale_range(d),
-                          required(), u, "the mean")}};
+              {param(d, "mean", true, &D::mean, scales, "the mean")}};
     case DistKind::kWeibull:
       return {"weibull",
               "Weibull; shape < 1: infant mortality, > 1: wear-out",
-              {shape_key("shape k"),
-               number_key(with_unit("scale", d), &DistributionConfig::scale, scale_range(d),
-                          required(), u, "scale lambda (the 63rd percentile)")}};
+              {shape_param(d, "shape k"),
+               param(d, "scale", true, &D::scale, scales, "scale lambda (the 63rd percentile)")}};
     case DistKind::kLogNormal:
       return {"lognormal",
               "log-normal: ln X is normal",
-              {number_key(with_unit("median", d), &DistributionConfig::median, scale_range(d),
-                          required(), u, "the median, exp(mu)"),
-               number_key("sigma", &DistributionConfig::sigma, non_negative(kMaxSigma), required(),
-                          "", "standard deviation of ln X")}};
+              {param(d, "median", true, &D::median, scales, "the median, exp(mu)"),
+               param(d, "sigma", false, &D::sigma, non_negative(kMaxSigma),
+                     "standard deviation of ln X")}};
     case DistKind::kPareto:
       return {"pareto",
               "Pareto (heavy tail)",
-              {shape_key("tail index alpha"),
-               number_key(with_unit("scale", d), &DistributionConfig::scale, scale_range(d),
-                          required(), u, "the minimum value x_m")}};
+              {shape_param(d, "tail index alpha"),
+               param(d, "scale", true, &D::scale, scales, "the minimum value x_m")}};
     case DistKind::kUniform:
       return {"uniform",
               "uniform between two bounds",
-              {number_key(with_unit("min", d), &DistributionConfig::min, d.values, required(), u,
-                          "lower bound"),
-               number_key(with_unit("max", d), &DistributionConfig::max, d.values, required(), u,
-                          "upper bound (>= the lower bound)")}};
+              {param(d, "min", true, &D::min, d.values, "lower bound"),
+               param(d, "max", true, &D::max, d.values, "upper bound (>= the lower bound)")}};
     case DistKind::kEmpirical:
-      return {"empirical",
-              "one of listed values",
-              {number_list_key(with_unit("values", d), &DistributionConfig::values, d.values,
-                               {1, kMaxEmpiricalValues, ""}, required(), u, "the values"),
-               number_list_key("weights", &DistributionConfig::weights,
-                               non_negative(std::numeric_limits<double>::infinity()),
-                               {0, kMaxEmpiricalValues, ""}, by_default(nlohmann::json::array()),
-                               "", "relative weight of each value; [] = equal weights")}};
+      return empirical(d);
   }
   return {"fixed", "", {}};
 }

@@ -155,7 +155,9 @@ LoadResult load_scenario_text(std::string_view text, const std::string& display_
 LoadResult load_scenario(const std::string& path, const std::vector<std::string>& overrides) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) {
-    return {std::nullopt, {path + ": expected a scenario file, got no such file"}};
+    const bool folder = std::filesystem::is_directory(path, ec);
+    return {std::nullopt,
+            {path + ": expected a scenario file, got " + (folder ? "a folder" : "no such file")}};
   }
   std::ifstream in(path, std::ios::binary);
   if (!in.is_open()) {

@@ -169,7 +169,7 @@ TEST_CASE("the trace and topology files of an example are read into the config")
   REQUIRE(c.trace.has_value());
   REQUIRE(c.trace->events.size() == 6);
   CHECK(c.trace->events[0].time_hours == 6.0);
-  CHECK(c.trace->events[0].node == 3U);
+  CHECK(c.trace->events[0].node == InitialNodeIndex{3});
   CHECK(c.trace->events[0].kind == TraceEventKind::kDown);
   CHECK(c.trace->events[2].kind == TraceEventKind::kFail);
   CHECK(c.topology.source == TopologySource::kFile);

@@ -3,9 +3,11 @@
 // pointer of the current position and the keys already seen in each open object.
 #include "sim/scenario/strict_json.hpp"
 
-#include <regex>
+#include <charconv>
+#include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 
 namespace sliversim::scenario {
 
@@ -71,16 +73,33 @@ class DuplicateFinder {
   std::vector<Frame> frames_;
 };
 
-// "syntax error while parsing ..." from nlohmann's message, with its position, as a Problem.
+// The number at the start of `text`, or nullopt.
+std::optional<unsigned long> leading_number(std::string_view text) {
+  unsigned long value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end == text.data()) return std::nullopt;
+  return value;
+}
+
+// nlohmann's message ("[json.exception.parse_error.101] parse error at line L, column C: what")
+// as a Problem at "line L, column C".
 Problem syntax_problem(const nlohmann::json::parse_error& error) {
-  static const std::regex kPosition(R"(at line (\d+), column (\d+): (.*)$)");
-  const std::string what = error.what();
-  std::smatch m;
-  if (std::regex_search(what, m, kPosition)) {
-    return {"line " + m[1].str() + ", column " + m[2].str(),
-            "expected valid JSON, got " + m[3].str()};
+  const std::string_view what = error.what();
+  constexpr std::string_view kLine = "at line ";
+  constexpr std::string_view kColumn = ", column ";
+  const std::size_t at = what.find(kLine);
+  const std::size_t column_at = what.find(kColumn, at);
+  const std::size_t colon = what.find(": ", column_at);
+  if (at != std::string_view::npos && column_at != std::string_view::npos &&
+      colon != std::string_view::npos) {
+    const auto line = leading_number(what.substr(at + kLine.size()));
+    const auto column = leading_number(what.substr(column_at + kColumn.size()));
+    if (line && column) {
+      return {"line " + std::to_string(*line) + ", column " + std::to_string(*column),
+              "expected valid JSON, got " + std::string(what.substr(colon + 2))};
+    }
   }
-  return {"byte " + std::to_string(error.byte), "expected valid JSON, got " + what};
+  return {"byte " + std::to_string(error.byte), "expected valid JSON, got " + std::string(what)};
 }
 
 }  // namespace

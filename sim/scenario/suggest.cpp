@@ -29,7 +29,7 @@ bool plausible(std::string_view word, std::string_view candidate, std::size_t di
 }  // namespace
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
-  // Determinism: plain dynamic programming over three rows (optimal string alignment).
+  // Dynamic programming over three rows: i-2, i-1 and i (transpositions look two rows back).
   std::vector<std::size_t> before(b.size() + 1), previous(b.size() + 1), current(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {

@@ -87,38 +87,38 @@ void check_datacenter_names(const FileTopology& t, Problems& out) {
   }
 }
 
-// Union-find free check: a breadth-first walk over the links from the first region.
-void check_links(const FileTopology& t, const std::vector<std::string>& regions, Problems& out) {
-  std::map<std::string, std::set<std::string>> adjacent;
+// Each link joins two different, existing regions, at most once per pair. Adds the links to
+// `adjacent`; returns false when any link is bad.
+bool check_link_ends(const FileTopology& t, const std::vector<std::string>& regions,
+                     std::map<std::string, std::set<std::string>>& adjacent, Problems& out) {
   std::set<std::pair<std::string, std::string>> pairs;
-  bool links_bad = false;
+  const std::size_t before = out.size();
   for (std::size_t i = 0; i < t.region_links.size(); ++i) {
     const RegionLinkConfig& l = t.region_links[i];
     const std::string ptr = "/region_links/" + std::to_string(i);
     bool ends_ok = true;
     for (const auto& [key, end] : {std::pair{"from", l.from}, std::pair{"to", l.to}}) {
-      if (std::find(regions.begin(), regions.end(), end) == regions.end()) {
-        out.push_back({ptr + "/" + key, "expected one of the regions " + quoted_list(regions) +
-                                            ", got \"" + end + "\"" + did_you_mean(end, regions)});
-        ends_ok = false;
-      }
+      if (std::find(regions.begin(), regions.end(), end) != regions.end()) continue;
+      out.push_back({ptr + "/" + key, "expected one of the regions " + quoted_list(regions) +
+                                          ", got \"" + end + "\"" + did_you_mean(end, regions)});
+      ends_ok = false;
     }
-    links_bad = links_bad || !ends_ok;
     if (!ends_ok) continue;
     if (l.from == l.to) {
       out.push_back({ptr + "/to", "expected a region other than \"from\", got \"" + l.to + "\""});
-      links_bad = true;
-      continue;
-    }
-    if (!pairs.insert(std::minmax(l.from, l.to)).second) {
-      links_bad = true;
+    } else if (!pairs.insert(std::minmax(l.from, l.to)).second) {
       out.push_back({ptr, "expected one link per pair of regions, got \"" + l.from + "\" - \"" +
                               l.to + "\" again"});
     }
     adjacent[l.from].insert(l.to);
     adjacent[l.to].insert(l.from);
   }
-  if (links_bad || regions.size() < 2) return;
+  return out.size() == before;
+}
+
+// Every region is reachable from the first over the links (a depth-first walk).
+void check_connected(const std::vector<std::string>& regions,
+                     std::map<std::string, std::set<std::string>>& adjacent, Problems& out) {
   std::set<std::string> reached = {regions.front()};
   std::vector<std::string> frontier = {regions.front()};
   while (!frontier.empty()) {
@@ -129,10 +129,16 @@ void check_links(const FileTopology& t, const std::vector<std::string>& regions,
     }
   }
   for (const auto& r : regions) {
-    if (reached.count(r) == 0U) {
-      out.push_back({"/region_links", "expected links connecting every region, got \"" + r +
-                                          "\" unreachable from \"" + regions.front() + "\""});
-    }
+    if (reached.count(r) != 0U) continue;
+    out.push_back({"/region_links", "expected links connecting every region, got \"" + r +
+                                        "\" unreachable from \"" + regions.front() + "\""});
+  }
+}
+
+void check_links(const FileTopology& t, const std::vector<std::string>& regions, Problems& out) {
+  std::map<std::string, std::set<std::string>> adjacent;
+  if (check_link_ends(t, regions, adjacent, out) && regions.size() > 1) {
+    check_connected(regions, adjacent, out);
   }
 }
 
@@ -189,7 +195,7 @@ TopologyFileResult load_topology_file(const std::filesystem::path& path) {
   FileTopology topology;
   file_spec().bind(resolved, topology);
   result.layout = to_layout(topology);
-  // Determinism and no double reports: each check runs only on keys without problems so far.
+  // One report per mistake: each check runs only on keys without problems so far.
   const Problems before = result.problems;
   if (!any_overlap(before, {"/regions/*/datacenters/*/name"})) {
     check_datacenter_names(topology, result.problems);

@@ -67,9 +67,11 @@ bool parse_line(std::string_view line, std::uint32_t line_number, std::uint32_t 
                               "] (the run's duration), got \"" + std::string(fields[0]) + "\""});
     ok = false;
   }
+  std::uint32_t node = 0;
   const auto [np, nec] =
-      std::from_chars(fields[1].data(), fields[1].data() + fields[1].size(), event.node);
-  if (nec != std::errc() || np != fields[1].data() + fields[1].size() || event.node >= node_count) {
+      std::from_chars(fields[1].data(), fields[1].data() + fields[1].size(), node);
+  event.node = InitialNodeIndex{node};
+  if (nec != std::errc() || np != fields[1].data() + fields[1].size() || node >= node_count) {
     out.push_back({where, "expected a node index below " + std::to_string(node_count) +
                               " (the nodes present at time 0), got \"" + std::string(fields[1]) +
                               "\""});
@@ -96,11 +98,11 @@ struct NodeState {
 };
 
 void check_sequences(const std::vector<TraceEventConfig>& events, Problems& out) {
-  std::map<std::uint32_t, NodeState> states;
+  std::map<InitialNodeIndex, NodeState> states;
   for (const auto& e : events) {
     NodeState& s = states[e.node];
     const std::string where = "line " + std::to_string(e.line);
-    const std::string node = "node " + std::to_string(e.node);
+    const std::string node = "node " + std::to_string(static_cast<std::uint32_t>(e.node));
     if (s.failed_line != 0) {
       out.push_back({where, "expected no event for " + node + " after its fail (line " +
                                 std::to_string(s.failed_line) + "), got another"});

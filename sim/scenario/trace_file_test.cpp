@@ -22,10 +22,10 @@ TEST_CASE("a trace is parsed, sorted by time with ties in file order") {
       100);
   REQUIRE(r.problems.empty());
   REQUIRE(r.events.size() == 4);
-  CHECK(r.events[0].node == 4U);
+  CHECK(r.events[0].node == InitialNodeIndex{4});
   CHECK(r.events[0].kind == TraceEventKind::kFail);
   CHECK(r.events[0].line == 5U);
-  CHECK(r.events[1].node == 2U);  // time 5, earlier in the file
+  CHECK(r.events[1].node == InitialNodeIndex{2});  // time 5, earlier in the file
   CHECK(r.events[2].kind == TraceEventKind::kLeave);
   CHECK(r.events[3].time_hours == 7.25);
   CHECK(r.events[3].kind == TraceEventKind::kUp);

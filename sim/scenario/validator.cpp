@@ -3,8 +3,10 @@
 // document's (sorted) order, so problems always come out in the same order.
 #include "sim/scenario/validator.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <map>
 #include <set>
 
 #include "sim/scenario/suggest.hpp"
