@@ -1,7 +1,9 @@
 // Serving recovery symbols from a helper's own sliver (see recovery_helper.hpp).
 #include "codec/recovery_helper.hpp"
 
-#include "codec/sliver_expansion.hpp"
+#include <algorithm>
+
+#include "codec/recovery_expansion.hpp"
 
 namespace sliversim::codec {
 
@@ -10,11 +12,13 @@ RedStuffStatus RecoveryHelper::make(const RedStuffParams& params, SliverAxis axi
                                     std::size_t symbol_bytes, RecoveryHelper* out) {
   const std::size_t n = params.n_shards();
   if (to_size(index) >= n) return RedStuffStatus::kInvalidSliverIndex;
-  std::vector<std::uint8_t> expanded(n * symbol_bytes);
-  if (const RedStuffStatus st = expand_sliver(params, axis, sliver, symbol_bytes, expanded);
-      st != RedStuffStatus::kOk) {
-    return st;
+  const std::size_t k = params.symbols_per_sliver(axis);
+  if (symbol_bytes == 0 || symbol_bytes % 2 != 0 || sliver.size() != k * symbol_bytes) {
+    return RedStuffStatus::kWrongSliverSize;
   }
+  std::vector<std::uint8_t> expanded(n * symbol_bytes);
+  std::copy(sliver.begin(), sliver.end(), expanded.begin());
+  expand_position_major(params, axis, symbol_bytes, 1, expanded);
   out->tree_ = MerkleTree::from_leaves(expanded.data(), symbol_bytes, n);
   out->axis_ = axis;
   out->index_ = index;
