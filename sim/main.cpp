@@ -25,6 +25,7 @@ const std::map<std::string, Entry>& commands() {
   static const std::map<std::string, Entry> table = {
       {"blob-id", {sliversim::cli::cmd_blob_id, "print the Walrus blob ID of a file"}},
       {"encode", {sliversim::cli::cmd_encode, "write the slivers and metadata of a file"}},
+      {"run", {sliversim::cli::cmd_run, "simulate a scenario and write its results"}},
       {"scenario-doc",
        {sliversim::cli::cmd_scenario_doc, "print or update the scenario key reference"}},
       {"validate", {sliversim::cli::cmd_validate, "check scenario files; run nothing"}},

@@ -41,6 +41,10 @@ int cmd_blob_id(const Args& args, std::ostream& out);
 // sliversim encode --shards N FILE --out DIR [--threads T]: every sliver and the metadata.
 int cmd_encode(const Args& args, std::ostream& out);
 
+// sliversim run SCENARIO [--seed N] [--set /json/pointer=value]... [--out FILE]
+// [--events FILE.jsonl] [--threads N] [--quiet]: simulate a scenario and write its results.
+int cmd_run(const Args& args, std::ostream& out);
+
 // sliversim validate SCENARIO... [--set /json/pointer=value]...: check scenario files.
 int cmd_validate(const Args& args, std::ostream& out);
 

@@ -1,0 +1,185 @@
+// simulate_world: wires the world's processes to one kernel Simulator and runs it.
+#include "sim/model/world.hpp"
+
+#include <algorithm>
+#include <memory>
+#include <optional>
+
+#include <fmt/format.h>
+
+#include "sim/kernel/rng.hpp"
+#include "sim/kernel/simulator.hpp"
+#include "sim/model/blob_population.hpp"
+#include "sim/model/churn_correlated.hpp"
+#include "sim/model/churn_joins.hpp"
+#include "sim/model/churn_leaves.hpp"
+#include "sim/model/churn_permanent.hpp"
+#include "sim/model/churn_trace.hpp"
+#include "sim/model/churn_transient.hpp"
+#include "sim/model/epoch_cycle.hpp"
+#include "sim/model/node_factory.hpp"
+#include "sim/model/world_state.hpp"
+
+namespace sliversim::model {
+namespace {
+
+// Challenge rounds at k * interval for k = 1, 2, ... before the horizon.
+class ChallengeRounds {
+ public:
+  ChallengeRounds(kernel::Ticks interval, WorldState& world, kernel::Ticks horizon)
+      : interval_(interval), world_(world), horizon_(horizon) {}
+
+  void schedule(std::uint32_t round) {
+    const kernel::Ticks at = interval_ * (std::int64_t{round} + 1);
+    if (at >= horizon_) return;
+    world_.sim().schedule_at(at, kPhaseChallenge, event_tag(WorldEventKind::kChallengeRound, round),
+                             [this, round](kernel::Simulator&) {
+                               world_.challenge_round(round);
+                               schedule(round + 1);
+                             });
+  }
+
+ private:
+  kernel::Ticks interval_;
+  WorldState& world_;
+  kernel::Ticks horizon_;
+};
+
+// Expected churn events: outages (two events each) per node-year, correlated incidents
+// (touching every node at worst), lifetimes, leaves and trace lines.
+double expected_churn_events(const scenario::ScenarioConfig& config, double expected_nodes) {
+  const double years = config.run.duration_days / kDaysPerYear;
+  double events = 3.0 * expected_nodes;
+  for (const auto& nc : config.nodes.classes) {
+    if (!nc.churn.transient_outages) continue;
+    double class_nodes = nc.initial_count;
+    if (nc.churn.joins) class_nodes += nc.churn.joins->rate_per_day * config.run.duration_days;
+    events += 2.0 * class_nodes * nc.churn.transient_outages->rate_per_year * years;
+  }
+  for (const auto& o : config.correlated_outages) {
+    events += 3.0 * o.rate_per_year * years * expected_nodes;
+  }
+  if (config.trace) events += static_cast<double>(config.trace->events.size());
+  return events;
+}
+
+std::string too_many(const char* pointer, const char* what, double limit, double got) {
+  return fmt::format("{}: expected at most {:g} {}, got {:.6g}", pointer, limit, what, got);
+}
+
+}  // namespace
+
+std::vector<std::string> check_world_limits(const scenario::ScenarioConfig& config) {
+  std::vector<std::string> problems;
+  const double days = config.run.duration_days;
+  if (kernel::Ticks::from_days(days) < kernel::Ticks::microseconds(1)) {
+    problems.push_back(
+        fmt::format("/run/duration_days: expected at least one microsecond, got {:g}", days));
+  }
+  const kernel::Ticks epoch_length = kernel::Ticks::from_hours(config.epochs.length_hours);
+  if (epoch_length < kernel::Ticks::microseconds(1)) {
+    problems.push_back(
+        fmt::format("/epochs/length_hours: expected at least one microsecond, got {:g}",
+                    config.epochs.length_hours));
+  } else if (const double epochs = days * 24.0 / config.epochs.length_hours; epochs > kMaxEpochs) {
+    problems.push_back(too_many("/epochs/length_hours", "epochs in the run", kMaxEpochs, epochs));
+  }
+  if (config.challenges) {
+    const double rounds = days * 24.0 / config.challenges->interval_hours;
+    if (rounds > kMaxChallengeRounds) {
+      problems.push_back(too_many("/challenges/interval_hours", "challenge rounds in the run",
+                                  kMaxChallengeRounds, rounds));
+    }
+  }
+  double nodes = config.nodes.count;
+  for (const auto& nc : config.nodes.classes) {
+    if (nc.churn.joins) nodes += nc.churn.joins->rate_per_day * days;
+  }
+  if (nodes > kMaxExpectedNodes) {
+    problems.push_back(too_many("/nodes/classes", "expected nodes (initial plus joiners)",
+                                kMaxExpectedNodes, nodes));
+  }
+  double blobs = 0.0;
+  for (const auto& bc : config.blobs) blobs += bc.initial_count + bc.write_rate_per_day * days;
+  if (blobs > kMaxExpectedBlobs) {
+    problems.push_back(too_many("/blobs", "expected blobs", kMaxExpectedBlobs, blobs));
+  }
+  if (const double events = expected_churn_events(config, nodes); events > kMaxExpectedEvents) {
+    problems.push_back(
+        too_many("/nodes/classes", "expected churn events", kMaxExpectedEvents, events));
+  }
+  return problems;
+}
+
+WorldTrace simulate_world(const scenario::ScenarioConfig& config, WorldObserver* observer) {
+  WorldTrace trace;
+  trace.seed = config.run.seed;
+  trace.n_shards = config.shards.n;
+  trace.duration = kernel::Ticks::from_days(config.run.duration_days);
+  trace.epoch_length = kernel::Ticks::from_hours(config.epochs.length_hours);
+  trace.topology = std::make_shared<const Topology>(config.topology.layout);
+  for (const auto& nc : config.nodes.classes) trace.node_class_names.push_back(nc.name);
+  for (const auto& bc : config.blobs) {
+    trace.blob_class_names.push_back(bc.name);
+    trace.blob_class_weights.push_back(bc.weight);
+  }
+  const kernel::Ticks horizon = trace.duration;
+
+  const kernel::RngStreams streams(config.run.seed);
+  kernel::Simulator sim(config.run.seed);
+  WorldState world(sim, trace);
+  NodeFactory factory(config.nodes, *trace.topology, streams);
+  PermanentFailures permanent(config.nodes, world, streams, horizon);
+  TransientOutages transient(config.nodes, world, streams, horizon);
+  GracefulLeaves leaves(config.nodes, world, streams);
+  EpochCycle epochs(config.shards, trace.epoch_length, world, leaves, horizon);
+  const auto start_node = [&](NodeId id) {
+    permanent.start_node(id);
+    transient.start_node(id);
+    const auto& role = world.node(id).adversary;
+    if (role && role->acts_at < horizon) {
+      sim.schedule_at(role->acts_at, kPhaseNode,
+                      event_tag(WorldEventKind::kAdversaryStart, index_of(id)),
+                      [&world, id](kernel::Simulator&) { world.start_adversary(id); });
+    }
+  };
+  Joins joins(config.nodes, world, factory, streams, horizon, start_node);
+  CorrelatedOutages correlated(config.correlated_outages, *trace.topology, world, streams, horizon);
+  BlobPopulation blobs(config.blobs, config.shards.n, trace.epoch_length, world, streams, horizon);
+  std::optional<TraceReplay> replay;
+  std::optional<ChallengeRounds> challenges;
+
+  epochs.start();
+  for (const NodeInfo& info : factory.initial_nodes()) start_node(world.add_node(info));
+  trace.initial_nodes = static_cast<std::uint32_t>(world.node_count());
+  joins.start();
+  correlated.start();
+  if (config.trace) {
+    replay.emplace(*config.trace, world, horizon);
+    replay->start();
+  }
+  blobs.start();
+  if (config.challenges) {
+    challenges.emplace(kernel::Ticks::from_hours(config.challenges->interval_hours), world,
+                       horizon);
+    challenges->schedule(0);
+  }
+
+  if (observer == nullptr) {
+    sim.run_until(horizon);
+  } else {
+    const std::int64_t step = std::max<std::int64_t>(horizon.count() / 400, 1);
+    for (kernel::Ticks t{}; t < horizon;) {
+      t = std::min(t + kernel::Ticks::microseconds(step), horizon);
+      sim.run_until(t);
+      observer->on_progress(WorldProgress{
+          t, horizon, static_cast<std::uint32_t>(trace.epochs.size() - 1), sim.executed_count()});
+    }
+  }
+  epochs.finish();
+  trace.digest_hex = sim.digest_hex();
+  trace.kernel_events = sim.executed_count();
+  return trace;
+}
+
+}  // namespace sliversim::model
