@@ -51,6 +51,16 @@ RecoveryStatus recover_from_available(const testing::HelpedBlob& blob,
   return status;
 }
 
+// The slivers of `axis` still stored (empty where lost).
+std::vector<Bytes> surviving(const testing::HelpedBlob& blob,
+                             const SliverAvailability& availability, SliverAxis axis) {
+  std::vector<Bytes> out(availability.n_shards());
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (availability.available(axis, idx(i))) out[i] = blob.sliver({axis, idx(i)});
+  }
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("a blob is recoverable exactly while k_p primaries or k_s secondaries remain") {
@@ -149,15 +159,8 @@ TEST_CASE("two-phase recovery at the exact threshold restores every lost pair by
     std::mt19937_64 rng(70 + n);
     const auto lost = testing::sample_distinct(rng, n, 2 * f);  // leaves exactly k_p pairs
     SliverAvailability availability = lose_pairs(n, lost);
-    std::vector<Bytes> primaries(n), secondaries(n);
-    for (std::size_t i = 0; i < n; ++i) {
-      if (availability.available(SliverAxis::kPrimary, idx(i))) {
-        primaries[i] = blob.sliver({SliverAxis::kPrimary, idx(i)});
-      }
-      if (availability.available(SliverAxis::kSecondary, idx(i))) {
-        secondaries[i] = blob.sliver({SliverAxis::kSecondary, idx(i)});
-      }
-    }
+    const std::vector<Bytes> primaries = surviving(blob, availability, SliverAxis::kPrimary);
+    std::vector<Bytes> secondaries = surviving(blob, availability, SliverAxis::kSecondary);
     // Phase 1: every lost secondary from exactly k_p surviving primaries.
     for (const std::size_t p : lost) {
       const PairRecoveryPlan plan = plan_pair_recovery(params, availability, pair_idx(p));
