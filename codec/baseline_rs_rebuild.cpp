@@ -36,13 +36,35 @@ BaselineStatus check_lost(std::size_t n, std::span<const PieceIndex> lost) {
   return BaselineStatus::kOk;
 }
 
+// Bytes of one whole block of 32 elements inside a symbol (REDSTUFF.md §5).
+constexpr std::size_t kSymbolBlockBytes = 64;
+
+// Calls fn(offset, bytes) for the parts of a piece the codec handles separately: its whole 64-byte
+// blocks, then its tail. The code acts on each 16-bit element independently and the blocks hold
+// the same elements as a symbol of just those blocks, as does the tail, so this gives the same
+// bytes as one call over the whole piece while the blocks are copied in and out whole.
+template <class Fn>
+void for_each_part(std::size_t piece_bytes, Fn fn) {
+  const std::size_t head = piece_bytes - piece_bytes % kSymbolBlockBytes;
+  if (head != 0) fn(0, head);
+  if (head != piece_bytes) fn(head, piece_bytes - head);
+}
+
 // One decode of the single codeword (symbol = one piece) revealing `wanted`.
 void decode_pieces(const RsRebuildCode& code, std::size_t piece_bytes,
                    std::span<const ShardIn> used, std::span<const ShardOut> wanted) {
+  std::vector<std::size_t> received;
+  for (const ShardIn& in : used) received.push_back(in.index);
   // Inputs were checked, so a codec error is a broken invariant.
-  if (rs_decode(code.code(), Batch{piece_bytes, 1, piece_bytes}, used, wanted) != RsStatus::kOk) {
-    std::abort();
-  }
+  RsErasurePlan plan;
+  if (RsErasurePlan::make(code.code(), received, &plan) != RsStatus::kOk) std::abort();
+  for_each_part(piece_bytes, [&](std::size_t offset, std::size_t bytes) {
+    std::vector<ShardIn> in(used.begin(), used.end());
+    std::vector<ShardOut> out(wanted.begin(), wanted.end());
+    for (ShardIn& shard : in) shard.data += offset;
+    for (ShardOut& shard : out) shard.data += offset;
+    if (rs_decode(plan, Batch{bytes, 1, piece_bytes}, in, out) != RsStatus::kOk) std::abort();
+  });
 }
 
 }  // namespace
@@ -86,13 +108,16 @@ BaselineStatus rs_rebuild_encode(const RsRebuildCode& code, std::span<const std:
   const std::size_t p = code.piece_bytes(blob.size());
   std::vector<std::uint8_t> pieces(n * p, 0);
   if (!blob.empty()) std::memcpy(pieces.data(), blob.data(), blob.size());
-  std::vector<const std::uint8_t*> originals(k);
-  std::vector<std::uint8_t*> recovery(n - k);
-  for (std::size_t i = 0; i < k; ++i) originals[i] = pieces.data() + i * p;
-  for (std::size_t i = k; i < n; ++i) recovery[i - k] = pieces.data() + i * p;
-  if (rs_encode(code.code(), Batch{p, 1, p}, originals, recovery) != RsStatus::kOk) {
-    return BaselineStatus::kInvalidShape;
-  }
+  bool encoded = true;
+  for_each_part(p, [&](std::size_t offset, std::size_t bytes) {
+    std::vector<const std::uint8_t*> originals(k);
+    std::vector<std::uint8_t*> recovery(n - k);
+    for (std::size_t i = 0; i < k; ++i) originals[i] = pieces.data() + i * p + offset;
+    for (std::size_t i = k; i < n; ++i) recovery[i - k] = pieces.data() + i * p + offset;
+    encoded =
+        encoded && rs_encode(code.code(), Batch{bytes, 1, p}, originals, recovery) == RsStatus::kOk;
+  });
+  if (!encoded) return BaselineStatus::kInvalidShape;
   out->unencoded_bytes_ = blob.size();
   out->piece_bytes_ = p;
   out->piece_count_ = n;

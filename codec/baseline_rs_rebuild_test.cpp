@@ -66,8 +66,9 @@ TEST_CASE("repair pieces are RedStuff's column code: a message column encodes to
   // message column, taken as a blob of 4 s bytes, encode to that column of the expanded matrix.
   const auto params = *RedStuffParams::make(10);
   EncodedBlob redstuff;
-  REQUIRE(encode_blob(params, testing::pattern_blob(900, 3), 1, &redstuff) == RedStuffStatus::kOk);
+  REQUIRE(encode_blob(params, testing::pattern_blob(2800, 3), 1, &redstuff) == RedStuffStatus::kOk);
   const std::size_t s = redstuff.expanded.symbol_bytes();
+  REQUIRE(s == 100);  // a whole 64-byte block and a tail
   const auto code = *RsRebuildCode::make(10);
   for (std::size_t c = 0; c < 10; ++c) {
     const Bytes column = redstuff.expanded.column(c);
