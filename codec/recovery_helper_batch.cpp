@@ -91,9 +91,10 @@ RedStuffStatus serve_recovery_symbols(const RedStuffParams& params, SliverAxis h
   const std::size_t workers = resolve_threads(threads);
   const std::size_t per_block = std::clamp<std::size_t>(
       kBlockTargetBytes / (params.n_shards() * symbol_bytes), 1, kMaxBlockHelpers);
-  // At least one block per worker; blocks of equal size (the last may be shorter).
-  const std::size_t blocks =
-      std::max((helpers.size() + per_block - 1) / per_block, std::min(workers, helpers.size()));
+  // A multiple of the worker count (so each worker gets as many blocks), at most one block per
+  // helper; blocks of equal size (the last may be shorter).
+  const std::size_t needed = (helpers.size() + per_block - 1) / per_block;
+  const std::size_t blocks = std::min(helpers.size(), (needed + workers - 1) / workers * workers);
   const std::size_t block_helpers = blocks == 0 ? 0 : (helpers.size() + blocks - 1) / blocks;
   parallel_ranges(blocks, workers, [&](std::size_t begin, std::size_t end) {
     std::vector<std::uint8_t> work;
