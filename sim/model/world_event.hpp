@@ -55,6 +55,27 @@ struct WorldEvent {
   friend bool operator==(const WorldEvent&, const WorldEvent&) = default;
 };
 
+// The phase the world ran `kind` in, for schemes that re-schedule world events in their own
+// simulator so simultaneous events keep the world's order: kBlobExpire kPhaseBlobExpiry,
+// kNodeLeave kPhaseEpochEnd, kEpochStart kPhaseEpochStart, kBlobWrite kPhaseBlob,
+// kChallengeRound kPhaseChallenge, every other (node) event kPhaseNode.
+constexpr kernel::Phase world_event_phase(WorldEventKind kind) {
+  switch (kind) {
+    case WorldEventKind::kBlobExpire:
+      return kPhaseBlobExpiry;
+    case WorldEventKind::kNodeLeave:
+      return kPhaseEpochEnd;
+    case WorldEventKind::kEpochStart:
+      return kPhaseEpochStart;
+    case WorldEventKind::kBlobWrite:
+      return kPhaseBlob;
+    case WorldEventKind::kChallengeRound:
+      return kPhaseChallenge;
+    default:
+      return kPhaseNode;
+  }
+}
+
 // The kernel tag of a scheduled world action: kind << 56 | the low 56 bits of its subject (a
 // node, blob, epoch, round or incident number), so the trace digest covers what happened.
 constexpr std::uint64_t event_tag(WorldEventKind kind, std::uint64_t subject) {
