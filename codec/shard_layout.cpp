@@ -1,6 +1,7 @@
 // Symbol bytes <-> internal blocks (see shard_layout.hpp).
 #include "codec/shard_layout.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <new>
 
@@ -12,27 +13,30 @@ namespace {
 constexpr std::size_t kBlock = gf16::kBlockBytes;
 constexpr std::size_t kHalf = kBlock / 2;
 
-// Byte offsets, inside a symbol of s bytes, of element e's low and high byte.
-struct ElementBytes {
-  std::size_t lo;
-  std::size_t hi;
-};
-
-inline ElementBytes symbol_element(std::size_t s, std::size_t e) {
-  const std::size_t full_elements = (s / kBlock) * kHalf;
-  if (e < full_elements) {
-    const std::size_t base = (e / kHalf) * kBlock + e % kHalf;
-    return {base, base + kHalf};
+// Splits m consecutive internal elements starting at idx into runs inside one block each and calls
+// fn(block_offset, lane, done, n) per run: elements [done, done + n) of the run sit at lanes
+// [lane, lane + n) of the block at byte block_offset.
+template <class Fn>
+void for_each_run(std::size_t idx, std::size_t m, Fn&& fn) {
+  for (std::size_t done = 0; done < m;) {
+    const std::size_t lane = (idx + done) % kHalf;
+    const std::size_t n = std::min(m - done, kHalf - lane);
+    fn(((idx + done) / kHalf) * kBlock, lane, done, n);
+    done += n;
   }
-  const std::size_t tail_start = (s / kBlock) * kBlock;
-  const std::size_t tail_half = (s - tail_start) / 2;
-  const std::size_t te = e - full_elements;
-  return {tail_start + te, tail_start + tail_half + te};
 }
 
-inline ElementBytes internal_element(std::size_t idx) {
-  const std::size_t base = (idx / kHalf) * kBlock + idx % kHalf;
-  return {base, base + kHalf};
+// Calls fn(first_element, lo_offset, hi_offset, count) for each run of a symbol of s bytes: each
+// full 64-byte block is a run of 32 low and 32 high bytes, the tail of t bytes a run of t/2 and
+// t/2.
+template <class Fn>
+void for_each_symbol_run(std::size_t s, Fn&& fn) {
+  const std::size_t full = s / kBlock;
+  for (std::size_t j = 0; j < full; ++j) fn(j * kHalf, j * kBlock, j * kBlock + kHalf, kHalf);
+  const std::size_t tail_half = (s - full * kBlock) / 2;
+  if (tail_half > 0) {
+    fn(full * kHalf, full * kBlock, full * kBlock + tail_half, tail_half);
+  }
 }
 
 }  // namespace
@@ -53,15 +57,15 @@ void import_shard(const Batch& batch, const std::uint8_t* user, std::uint8_t* in
     return;
   }
   std::memset(internal, 0, total);
-  const std::size_t per_symbol = s / 2;
   for (std::size_t b = 0; b < batch.codeword_count; ++b) {
     const std::uint8_t* sym = user + b * batch.stride();
-    for (std::size_t e = 0; e < per_symbol; ++e) {
-      const ElementBytes from = symbol_element(s, e);
-      const ElementBytes to = internal_element(b * per_symbol + e);
-      internal[to.lo] = sym[from.lo];
-      internal[to.hi] = sym[from.hi];
-    }
+    for_each_symbol_run(s, [&](std::size_t e, std::size_t lo, std::size_t hi, std::size_t m) {
+      for_each_run(b * (s / 2) + e, m,
+                   [&](std::size_t blk, std::size_t lane, std::size_t d, std::size_t n) {
+                     std::memcpy(internal + blk + lane, sym + lo + d, n);
+                     std::memcpy(internal + blk + kHalf + lane, sym + hi + d, n);
+                   });
+    });
   }
 }
 
@@ -73,15 +77,15 @@ void export_shard(const Batch& batch, const std::uint8_t* internal, std::uint8_t
     }
     return;
   }
-  const std::size_t per_symbol = s / 2;
   for (std::size_t b = 0; b < batch.codeword_count; ++b) {
     std::uint8_t* sym = user + b * batch.stride();
-    for (std::size_t e = 0; e < per_symbol; ++e) {
-      const ElementBytes to = symbol_element(s, e);
-      const ElementBytes from = internal_element(b * per_symbol + e);
-      sym[to.lo] = internal[from.lo];
-      sym[to.hi] = internal[from.hi];
-    }
+    for_each_symbol_run(s, [&](std::size_t e, std::size_t lo, std::size_t hi, std::size_t m) {
+      for_each_run(b * (s / 2) + e, m,
+                   [&](std::size_t blk, std::size_t lane, std::size_t d, std::size_t n) {
+                     std::memcpy(sym + lo + d, internal + blk + lane, n);
+                     std::memcpy(sym + hi + d, internal + blk + kHalf + lane, n);
+                   });
+    });
   }
 }
 
