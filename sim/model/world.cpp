@@ -111,7 +111,10 @@ std::vector<std::string> check_world_limits(const scenario::ScenarioConfig& conf
   return problems;
 }
 
-WorldTrace simulate_world(const scenario::ScenarioConfig& config, WorldObserver* observer) {
+namespace {
+
+// The trace's header: everything known before the run.
+WorldTrace empty_trace(const scenario::ScenarioConfig& config) {
   WorldTrace trace;
   trace.seed = config.run.seed;
   trace.n_shards = config.shards.n;
@@ -123,62 +126,107 @@ WorldTrace simulate_world(const scenario::ScenarioConfig& config, WorldObserver*
     trace.blob_class_names.push_back(bc.name);
     trace.blob_class_weights.push_back(bc.weight);
   }
-  const kernel::Ticks horizon = trace.duration;
+  return trace;
+}
 
-  const kernel::RngStreams streams(config.run.seed);
-  kernel::Simulator sim(config.run.seed);
-  WorldState world(sim, trace);
-  NodeFactory factory(config.nodes, *trace.topology, streams);
-  PermanentFailures permanent(config.nodes, world, streams, horizon);
-  TransientOutages transient(config.nodes, world, streams, horizon);
-  GracefulLeaves leaves(config.nodes, world, streams);
-  EpochCycle epochs(config.shards, trace.epoch_length, world, leaves, horizon);
-  const auto start_node = [&](NodeId id) {
-    permanent.start_node(id);
-    transient.start_node(id);
-    const auto& role = world.node(id).adversary;
-    if (role && role->acts_at < horizon) {
-      sim.schedule_at(role->acts_at, kPhaseNode,
-                      event_tag(WorldEventKind::kAdversaryStart, index_of(id)),
-                      [&world, id](kernel::Simulator&) { world.start_adversary(id); });
+// One world run: the simulator and every process, wired together. Recording into `trace`.
+class WorldRun {
+ public:
+  WorldRun(const scenario::ScenarioConfig& config, WorldTrace& trace)
+      : config_(config),
+        trace_(trace),
+        horizon_(trace.duration),
+        streams_(config.run.seed),
+        sim_(config.run.seed),
+        world_(sim_, trace),
+        factory_(config.nodes, *trace.topology, streams_),
+        permanent_(config.nodes, world_, streams_, horizon_),
+        transient_(config.nodes, world_, streams_, horizon_),
+        leaves_(config.nodes, world_, streams_),
+        epochs_(config.shards, trace.epoch_length, world_, leaves_, horizon_),
+        joins_(config.nodes, world_, factory_, streams_, horizon_,
+               [this](NodeId id) { start_node(id); }),
+        correlated_(config.correlated_outages, *trace.topology, world_, streams_, horizon_),
+        blobs_(config.blobs, config.shards.n, trace.epoch_length, world_, streams_, horizon_) {}
+
+  // Determinism: the order of these calls fixes the sequence numbers of simultaneous events.
+  void start() {
+    epochs_.start();
+    for (const NodeInfo& info : factory_.initial_nodes()) start_node(world_.add_node(info));
+    trace_.initial_nodes = static_cast<std::uint32_t>(world_.node_count());
+    joins_.start();
+    correlated_.start();
+    if (config_.trace) {
+      replay_.emplace(*config_.trace, world_, horizon_);
+      replay_->start();
     }
-  };
-  Joins joins(config.nodes, world, factory, streams, horizon, start_node);
-  CorrelatedOutages correlated(config.correlated_outages, *trace.topology, world, streams, horizon);
-  BlobPopulation blobs(config.blobs, config.shards.n, trace.epoch_length, world, streams, horizon);
-  std::optional<TraceReplay> replay;
-  std::optional<ChallengeRounds> challenges;
-
-  epochs.start();
-  for (const NodeInfo& info : factory.initial_nodes()) start_node(world.add_node(info));
-  trace.initial_nodes = static_cast<std::uint32_t>(world.node_count());
-  joins.start();
-  correlated.start();
-  if (config.trace) {
-    replay.emplace(*config.trace, world, horizon);
-    replay->start();
-  }
-  blobs.start();
-  if (config.challenges) {
-    challenges.emplace(kernel::Ticks::from_hours(config.challenges->interval_hours), world,
-                       horizon);
-    challenges->schedule(0);
-  }
-
-  if (observer == nullptr) {
-    sim.run_until(horizon);
-  } else {
-    const std::int64_t step = std::max<std::int64_t>(horizon.count() / 400, 1);
-    for (kernel::Ticks t{}; t < horizon;) {
-      t = std::min(t + kernel::Ticks::microseconds(step), horizon);
-      sim.run_until(t);
-      observer->on_progress(WorldProgress{
-          t, horizon, static_cast<std::uint32_t>(trace.epochs.size() - 1), sim.executed_count()});
+    blobs_.start();
+    if (config_.challenges) {
+      challenges_.emplace(kernel::Ticks::from_hours(config_.challenges->interval_hours), world_,
+                          horizon_);
+      challenges_->schedule(0);
     }
   }
-  epochs.finish();
-  trace.digest_hex = sim.digest_hex();
-  trace.kernel_events = sim.executed_count();
+
+  // Runs to the horizon (in a few hundred steps when observed), then closes the trace.
+  void run(WorldObserver* observer) {
+    if (observer == nullptr) {
+      sim_.run_until(horizon_);
+    } else {
+      const std::int64_t step = std::max<std::int64_t>(horizon_.count() / 400, 1);
+      for (kernel::Ticks t{}; t < horizon_;) {
+        t = std::min(t + kernel::Ticks::microseconds(step), horizon_);
+        sim_.run_until(t);
+        observer->on_progress(WorldProgress{t, horizon_,
+                                            static_cast<std::uint32_t>(trace_.epochs.size() - 1),
+                                            sim_.executed_count()});
+      }
+    }
+    epochs_.finish();
+    trace_.digest_hex = sim_.digest_hex();
+    trace_.kernel_events = sim_.executed_count();
+  }
+
+ private:
+  // Starts a new node's own processes: lifetime, outages, adversary role.
+  void start_node(NodeId id) {
+    permanent_.start_node(id);
+    transient_.start_node(id);
+    const auto& role = world_.node(id).adversary;
+    if (role && role->acts_at < horizon_) {
+      sim_.schedule_at(role->acts_at, kPhaseNode,
+                       event_tag(WorldEventKind::kAdversaryStart, index_of(id)),
+                       [this, id](kernel::Simulator&) { world_.start_adversary(id); });
+    }
+  }
+
+  const scenario::ScenarioConfig& config_;
+  WorldTrace& trace_;
+  kernel::Ticks horizon_;
+  kernel::RngStreams streams_;
+  kernel::Simulator sim_;
+  WorldState world_;
+  NodeFactory factory_;
+  PermanentFailures permanent_;
+  TransientOutages transient_;
+  GracefulLeaves leaves_;
+  EpochCycle epochs_;
+  Joins joins_;
+  CorrelatedOutages correlated_;
+  BlobPopulation blobs_;
+  std::optional<TraceReplay> replay_;
+  std::optional<ChallengeRounds> challenges_;
+};
+
+}  // namespace
+
+WorldTrace simulate_world(const scenario::ScenarioConfig& config, WorldObserver* observer) {
+  WorldTrace trace = empty_trace(config);
+  {
+    WorldRun run(config, trace);
+    run.start();
+    run.run(observer);
+  }
   return trace;
 }
 

@@ -2,20 +2,12 @@
 #include "sim/report/event_log.hpp"
 
 namespace sliversim::report {
+namespace {
 
-nlohmann::json event_json(const model::WorldTrace& trace, const model::WorldEvent& event,
-                          std::uint32_t epoch) {
+// Adds the fields particular to the event's kind.
+void add_kind_fields(const model::WorldTrace& trace, const model::WorldEvent& event,
+                     nlohmann::json& line) {
   using model::WorldEventKind;
-  nlohmann::json line = {{"time_us", event.time.count()},
-                         {"epoch", epoch},
-                         {"kind", model::event_kind_name(event.kind)}};
-  if (event.node != model::kNoNode) {
-    line["node"] = model::index_of(event.node);
-    if (event.cause != model::EventCause::kNone) {
-      line["cause"] = model::event_cause_name(event.cause);
-    }
-    if (event.cause == model::EventCause::kCorrelated) line["incident"] = event.index;
-  }
   switch (event.kind) {
     case WorldEventKind::kEpochStart: {
       const model::EpochRecord& e = trace.epochs[event.index];
@@ -35,9 +27,32 @@ nlohmann::json event_json(const model::WorldTrace& trace, const model::WorldEven
     case WorldEventKind::kChallengeRound:
       line["round"] = event.index;
       break;
+    case WorldEventKind::kAdversaryStart: {
+      const model::AdversaryRole& role = *trace.nodes[model::index_of(event.node)].adversary;
+      line["action"] = role.action == scenario::AdversaryAction::kCorrupt ? "corrupt" : "delete";
+      line["sliver_fraction"] = role.sliver_fraction;
+      break;
+    }
     default:
       break;
   }
+}
+
+}  // namespace
+
+nlohmann::json event_json(const model::WorldTrace& trace, const model::WorldEvent& event,
+                          std::uint32_t epoch) {
+  nlohmann::json line = {{"time_us", event.time.count()},
+                         {"epoch", epoch},
+                         {"kind", model::event_kind_name(event.kind)}};
+  if (event.node != model::kNoNode) {
+    line["node"] = model::index_of(event.node);
+    if (event.cause != model::EventCause::kNone) {
+      line["cause"] = model::event_cause_name(event.cause);
+    }
+    if (event.cause == model::EventCause::kCorrelated) line["incident"] = event.index;
+  }
+  add_kind_fields(trace, event, line);
   return line;
 }
 

@@ -3,7 +3,8 @@
 // (the epoch in force; expiries and leaves at a boundary belong to the ending epoch) and kind;
 // node events add node and cause, correlated ones incident; blob events add blob, class and
 // size_bytes; epoch_start adds committee_size, shard_moves and cooperative_moves;
-// challenge_round adds round.
+// challenge_round adds round; adversary_start adds action ("delete" or "corrupt") and
+// sliver_fraction.
 #pragma once
 
 #include <ostream>

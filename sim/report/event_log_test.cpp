@@ -18,6 +18,9 @@ model::WorldTrace small_trace() {
   t.blob_class_names = {"small"};
   t.blobs.push_back(
       {model::BlobIndex{0}, model::BlobClassId{0}, 65536, 1.0, Ticks{}, 0, Ticks::days(1)});
+  t.nodes.resize(3);
+  t.nodes[1].adversary =
+      model::AdversaryRole{scenario::AdversaryAction::kCorrupt, 0.25, Ticks::hours(2)};
   t.epochs.resize(2);
   t.epochs[1].stats.committee_size = 5;
   t.epochs[1].stats.shard_moves = 3;
@@ -25,6 +28,7 @@ model::WorldTrace small_trace() {
   t.events = {
       {Ticks{}, WorldEventKind::kEpochStart, EventCause::kNone, model::kNoNode, 0},
       {Ticks{}, WorldEventKind::kBlobWrite, EventCause::kNone, model::kNoNode, 0},
+      {Ticks::hours(2), WorldEventKind::kAdversaryStart, EventCause::kNone, model::NodeId{1}, 0},
       {Ticks::hours(3), WorldEventKind::kNodeDown, EventCause::kCorrelated, model::NodeId{4}, 7},
       {Ticks::days(1), WorldEventKind::kBlobExpire, EventCause::kNone, model::kNoNode, 0},
       {Ticks::days(1), WorldEventKind::kNodeLeave, EventCause::kGraceful, model::NodeId{2}, 0},
@@ -42,7 +46,7 @@ TEST_CASE("event log lines carry the fields of their kind and the epoch in force
   std::istringstream in(out.str());
   std::vector<nlohmann::json> lines;
   for (std::string line; std::getline(in, line);) lines.push_back(nlohmann::json::parse(line));
-  REQUIRE(lines.size() == 7);
+  REQUIRE(lines.size() == 8);
   CHECK(lines[0] == nlohmann::json{{"time_us", 0},
                                    {"epoch", 0},
                                    {"kind", "epoch_start"},
@@ -55,6 +59,13 @@ TEST_CASE("event log lines carry the fields of their kind and the epoch in force
                                    {"blob", 0},
                                    {"class", "small"},
                                    {"size_bytes", 65536}});
+  CHECK(lines[2] == nlohmann::json{{"time_us", 7'200'000'000},
+                                   {"epoch", 0},
+                                   {"kind", "adversary_start"},
+                                   {"node", 1},
+                                   {"action", "corrupt"},
+                                   {"sliver_fraction", 0.25}});
+  lines.erase(lines.begin() + 2);
   CHECK(lines[2] == nlohmann::json{{"time_us", 10'800'000'000},
                                    {"epoch", 0},
                                    {"kind", "node_down"},
