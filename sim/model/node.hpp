@@ -27,6 +27,7 @@ struct AdversaryRole {
   kernel::Ticks acts_at;         // the later of the class's start_days and the node's join time
 };
 
+// A node's fixed attributes (its state lives in the events).
 struct NodeInfo {
   NodeId id{};
   NodeClassId node_class{};

@@ -23,6 +23,7 @@ namespace sliversim::model {
 
 class Topology {
  public:
+  // What a graph vertex stands for.
   enum class VertexKind : std::uint8_t { kRegion, kDatacenter };
   // A graph vertex: a region or a datacenter, by its index in the layout.
   struct Vertex {
@@ -34,6 +35,7 @@ class Topology {
     LinkId link{};
     std::int64_t latency_us = 0;
   };
+  // The graph type: vecS storage, so iteration order is insertion order on every run.
   using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, Vertex, Edge>;
 
   // A link: a datacenter's link to its region (ids 0..datacenters-1, in datacenter order) or a
@@ -51,6 +53,7 @@ class Topology {
   // linked twice (the scenario loader rejects all of these first).
   explicit Topology(const scenario::TopologyLayout& layout);
 
+  // How many entities of each kind there are (ids run from 0 to the count - 1).
   std::size_t region_count() const { return region_names_.size(); }
   std::size_t datacenter_count() const { return datacenters_.size(); }
   std::size_t provider_count() const { return provider_names_.size(); }

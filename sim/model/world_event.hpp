@@ -14,6 +14,7 @@
 
 namespace sliversim::model {
 
+// The phases, in the order they run at one instant.
 inline constexpr kernel::Phase kPhaseBlobExpiry{5};
 inline constexpr kernel::Phase kPhaseEpochEnd{10};
 inline constexpr kernel::Phase kPhaseEpochStart{20};
@@ -21,6 +22,7 @@ inline constexpr kernel::Phase kPhaseNode{30};
 inline constexpr kernel::Phase kPhaseBlob{40};
 inline constexpr kernel::Phase kPhaseChallenge{50};
 
+// What happened.
 enum class WorldEventKind : std::uint8_t {
   kEpochStart,      // index = the epoch; its committee and assignment are in WorldTrace::epochs
   kNodeJoin,        // a node appears; it enters the committee at the next epoch start
@@ -45,6 +47,7 @@ enum class EventCause : std::uint8_t {
   kGraceful,    // a graceful leave drawn from the class's probability
 };
 
+// One recorded exogenous event.
 struct WorldEvent {
   kernel::Ticks time;
   WorldEventKind kind = WorldEventKind::kEpochStart;

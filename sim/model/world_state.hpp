@@ -18,17 +18,22 @@ class WorldState {
   // A world recording into `trace` with the clock of `sim`. REQUIRES: both outlive this.
   WorldState(kernel::Simulator& sim, WorldTrace& trace) : sim_(sim), trace_(trace) {}
 
+  // The simulator the world runs on (processes schedule their events there).
   kernel::Simulator& sim() { return sim_; }
+  // The trace recorded so far.
   const WorldTrace& trace() const { return trace_; }
 
   // Adds a node (its id is assigned here, the next one) and returns its id. A node that is not
   // initial is a joiner: records kNodeJoin now and counts it. REQUIRES: an epoch has begun, for
   // joiners.
   NodeId add_node(NodeInfo info);
+  // A node's fixed attributes. REQUIRES: id < node_count(). The reference is invalidated by
+  // add_node.
   const NodeInfo& node(NodeId id) const { return trace_.nodes[index_of(id)]; }
+  // The nodes added so far (ids 0..node_count()-1).
   std::size_t node_count() const { return trace_.nodes.size(); }
 
-  // The node's state now.
+  // The node's state now. REQUIRES (here and below): id < node_count().
   NodeState state(NodeId id) const;
   // Neither dead nor left.
   bool is_alive(NodeId id) const;

@@ -69,6 +69,7 @@ struct BlobRecord {
                              // may lie beyond the run (then no kBlobExpire event)
 };
 
+// The whole recorded world of one run (see the file comment).
 struct WorldTrace {
   std::uint64_t seed = 0;
   std::uint32_t n_shards = 0;
