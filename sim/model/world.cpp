@@ -69,45 +69,70 @@ std::string too_many(const char* pointer, const char* what, double limit, double
 
 }  // namespace
 
-std::vector<std::string> check_world_limits(const scenario::ScenarioConfig& config) {
-  std::vector<std::string> problems;
+namespace {
+
+double expected_nodes(const scenario::ScenarioConfig& config) {
+  double nodes = config.nodes.count;
+  for (const auto& nc : config.nodes.classes) {
+    if (nc.churn.joins) nodes += nc.churn.joins->rate_per_day * config.run.duration_days;
+  }
+  return nodes;
+}
+
+// The run, its epochs (and the memory of their records) and the challenge rounds.
+void check_time_limits(const scenario::ScenarioConfig& config, std::vector<std::string>& out) {
   const double days = config.run.duration_days;
   if (kernel::Ticks::from_days(days) < kernel::Ticks::microseconds(1)) {
-    problems.push_back(
+    out.push_back(
         fmt::format("/run/duration_days: expected at least one microsecond, got {:g}", days));
   }
-  const kernel::Ticks epoch_length = kernel::Ticks::from_hours(config.epochs.length_hours);
-  if (epoch_length < kernel::Ticks::microseconds(1)) {
-    problems.push_back(
-        fmt::format("/epochs/length_hours: expected at least one microsecond, got {:g}",
-                    config.epochs.length_hours));
-  } else if (const double epochs = days * 24.0 / config.epochs.length_hours; epochs > kMaxEpochs) {
-    problems.push_back(too_many("/epochs/length_hours", "epochs in the run", kMaxEpochs, epochs));
+  const double epochs = days * 24.0 / config.epochs.length_hours;
+  const double entries = epochs * (config.shards.n + 2.0 * expected_nodes(config));
+  if (kernel::Ticks::from_hours(config.epochs.length_hours) < kernel::Ticks::microseconds(1)) {
+    out.push_back(fmt::format("/epochs/length_hours: expected at least one microsecond, got {:g}",
+                              config.epochs.length_hours));
+  } else if (epochs > kMaxEpochs) {
+    out.push_back(too_many("/epochs/length_hours", "epochs in the run", kMaxEpochs, epochs));
+  } else if (entries > kMaxEpochRecordEntries) {
+    out.push_back(too_many("/epochs/length_hours",
+                           "epoch record entries (epochs x (shards + 2 x nodes))",
+                           kMaxEpochRecordEntries, entries));
   }
   if (config.challenges) {
     const double rounds = days * 24.0 / config.challenges->interval_hours;
     if (rounds > kMaxChallengeRounds) {
-      problems.push_back(too_many("/challenges/interval_hours", "challenge rounds in the run",
-                                  kMaxChallengeRounds, rounds));
+      out.push_back(too_many("/challenges/interval_hours", "challenge rounds in the run",
+                             kMaxChallengeRounds, rounds));
     }
   }
-  double nodes = config.nodes.count;
-  for (const auto& nc : config.nodes.classes) {
-    if (nc.churn.joins) nodes += nc.churn.joins->rate_per_day * days;
-  }
+}
+
+// Nodes, blobs and churn events.
+void check_population_limits(const scenario::ScenarioConfig& config,
+                             std::vector<std::string>& out) {
+  const double nodes = expected_nodes(config);
   if (nodes > kMaxExpectedNodes) {
-    problems.push_back(too_many("/nodes/classes", "expected nodes (initial plus joiners)",
-                                kMaxExpectedNodes, nodes));
+    out.push_back(too_many("/nodes/classes", "expected nodes (initial plus joiners)",
+                           kMaxExpectedNodes, nodes));
   }
   double blobs = 0.0;
-  for (const auto& bc : config.blobs) blobs += bc.initial_count + bc.write_rate_per_day * days;
+  for (const auto& bc : config.blobs) {
+    blobs += bc.initial_count + bc.write_rate_per_day * config.run.duration_days;
+  }
   if (blobs > kMaxExpectedBlobs) {
-    problems.push_back(too_many("/blobs", "expected blobs", kMaxExpectedBlobs, blobs));
+    out.push_back(too_many("/blobs", "expected blobs", kMaxExpectedBlobs, blobs));
   }
   if (const double events = expected_churn_events(config, nodes); events > kMaxExpectedEvents) {
-    problems.push_back(
-        too_many("/nodes/classes", "expected churn events", kMaxExpectedEvents, events));
+    out.push_back(too_many("/nodes/classes", "expected churn events", kMaxExpectedEvents, events));
   }
+}
+
+}  // namespace
+
+std::vector<std::string> check_world_limits(const scenario::ScenarioConfig& config) {
+  std::vector<std::string> problems;
+  check_time_limits(config, problems);
+  check_population_limits(config, problems);
   return problems;
 }
 

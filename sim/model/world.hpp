@@ -38,17 +38,19 @@ class WorldObserver {
   virtual void on_progress(const WorldProgress& progress) = 0;
 };
 
-// The most epochs, challenge rounds, and expected nodes, blobs and churn events a run accepts.
+// The most epochs (and epoch-record entries), challenge rounds, and expected nodes, blobs and
+// churn events a run accepts.
 inline constexpr double kMaxEpochs = 1e6;
 inline constexpr double kMaxChallengeRounds = 1e7;
 inline constexpr double kMaxExpectedNodes = 1e7;
 inline constexpr double kMaxExpectedBlobs = 1e8;
 inline constexpr double kMaxExpectedEvents = 2e8;
+inline constexpr double kMaxEpochRecordEntries = 5e8;  // epochs x (shards + 2 x nodes), ~4 B each
 
 // The problems that make a valid scenario too large to simulate, each as
 // "/json/pointer: expected ..., got ..." (empty when it fits): a run or an epoch shorter than a
-// microsecond, or more epochs, challenge rounds, expected joiners, blobs or churn events than
-// the limits above.
+// microsecond, or more epochs, epoch-record entries, challenge rounds, expected joiners, blobs or
+// churn events than the limits above.
 std::vector<std::string> check_world_limits(const scenario::ScenarioConfig& config);
 
 // Simulates the world of `config` from seed config.run.seed up to run.duration_days (events at

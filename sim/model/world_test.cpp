@@ -170,6 +170,29 @@ TEST_CASE("world limits name the key that makes a run too large") {
   const auto crowded = check_world_limits(config_from_text(
       R"({"nodes": {"classes": [{"name": "x", "fraction": 1, "churn": {"joins": {"rate_per_day": 1000000}}}]}})"));
   CHECK_FALSE(crowded.empty());
+  const auto records = check_world_limits(config_from_text(
+      R"({"run": {"duration_days": 36500}, "shards": {"n": 8192}, "nodes": {"count": 100000},
+          "epochs": {"length_hours": 24}})"));
+  REQUIRE(records.size() == 1);
+  CHECK(records[0].find("epoch record entries") != std::string::npos);
+}
+
+}  // namespace sliversim::model
+
+namespace sliversim::model {
+
+TEST_CASE("a world whose nodes all die runs on with an empty committee and no owners") {
+  const scenario::ScenarioConfig config = testing::config_from_text(R"({
+    "run": {"duration_days": 10}, "shards": {"n": 30}, "epochs": {"length_hours": 24},
+    "nodes": {"classes": [{"name": "c", "count": 5, "churn": {"permanent_failures":
+      {"lifetime_days": {"dist": "exponential", "mean_days": 0.1}}}}]}})");
+  const WorldTrace t = simulate_world(config);
+  REQUIRE(t.epochs.size() == 10);
+  const EpochRecord& last = t.epochs.back();
+  CHECK(last.committee.empty());
+  CHECK(last.owners == std::vector<NodeId>(30, kNoNode));
+  CHECK(last.stats.alive_nodes_end == 0);
+  testing::check_by_construction(t, config);
 }
 
 }  // namespace sliversim::model
