@@ -85,6 +85,31 @@ po::options_description visible_options() {
   return opts;
 }
 
+// The options of a parsed command line naming `scenario`.
+RunOptions options_from(const po::variables_map& vm, const std::string& scenario) {
+  RunOptions o;
+  o.scenario = scenario;
+  if (vm.count("set") != 0U) o.overrides = vm["set"].as<std::vector<std::string>>();
+  if (vm.count("seed") != 0U) {
+    const std::string& seed = vm["seed"].as<std::string>();
+    o.overrides.push_back(
+        fmt::format("/run/seed={}",
+                    parse_integer(seed, "--seed", 0, std::numeric_limits<std::uint64_t>::max())));
+  }
+  o.out = vm.count("out") != 0U
+              ? fs::path(vm["out"].as<std::string>())
+              : fs::path("results") / (fs::path(o.scenario).stem().string() + ".json");
+  if (vm.count("events") != 0U) o.events = fs::path(vm["events"].as<std::string>());
+  const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
+  const std::uint64_t threads =
+      vm.count("threads") != 0U
+          ? parse_integer(vm["threads"].as<std::string>(), "--threads", 0, kMaxThreads)
+          : 0;
+  o.threads = threads == 0 ? cores : static_cast<unsigned>(threads);
+  o.quiet = vm.count("quiet") != 0U;
+  return o;
+}
+
 // Parses the arguments; returns nullopt after printing the help.
 std::optional<RunOptions> parse_options(const Args& args, std::ostream& out) {
   const po::options_description opts = visible_options();
@@ -105,27 +130,7 @@ std::optional<RunOptions> parse_options(const Args& args, std::ostream& out) {
   if (scenarios.size() != 1) {
     throw CliError(fmt::format("run: expected one scenario file, got {}", scenarios.size()));
   }
-  RunOptions o;
-  o.scenario = scenarios.front();
-  if (vm.count("set") != 0U) o.overrides = vm["set"].as<std::vector<std::string>>();
-  if (vm.count("seed") != 0U) {
-    const std::string& seed = vm["seed"].as<std::string>();
-    o.overrides.push_back(
-        fmt::format("/run/seed={}",
-                    parse_integer(seed, "--seed", 0, std::numeric_limits<std::uint64_t>::max())));
-  }
-  o.out = vm.count("out") != 0U
-              ? fs::path(vm["out"].as<std::string>())
-              : fs::path("results") / (fs::path(o.scenario).stem().string() + ".json");
-  if (vm.count("events") != 0U) o.events = fs::path(vm["events"].as<std::string>());
-  const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
-  const std::uint64_t threads =
-      vm.count("threads") != 0U
-          ? parse_integer(vm["threads"].as<std::string>(), "--threads", 0, kMaxThreads)
-          : 0;
-  o.threads = threads == 0 ? cores : static_cast<unsigned>(threads);
-  o.quiet = vm.count("quiet") != 0U;
-  return o;
+  return options_from(vm, scenarios.front());
 }
 
 // Creates the file's folder and checks the file can be written, before anything is simulated.
