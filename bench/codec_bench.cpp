@@ -26,7 +26,8 @@ int main(int argc, char** argv) {
     } else if (a == "--section" && i + 1 < argc) {
       sections.insert(argv[++i]);
     } else {
-      std::cerr << "usage: codec_bench [--quick] [--json] [--section rs16|locator|redstuff|isal]...\n";
+      std::cerr
+          << "usage: codec_bench [--quick] [--json] [--section rs16|locator|redstuff|isal]...\n";
       return 2;
     }
   }
