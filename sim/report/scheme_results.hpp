@@ -1,0 +1,24 @@
+// The `schemes` and `comparison` objects of the results file (DESIGN.md "Results JSON",
+// sim/schemes/README.md "Metrics"): per scheme a `summary`, a `per_epoch` series of the same
+// counters, its `weighting` (bytes and counts are scaled by each representative's weight) and
+// simulation counters; per baseline its ratios to redstuff. Byte counts are integers.
+#pragma once
+
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "sim/model/world_trace.hpp"
+#include "sim/schemes/driver.hpp"
+
+namespace sliversim::report {
+
+// {"<name>": {...}, ...} for the outcomes, in their order.
+nlohmann::json schemes_json(const std::vector<schemes::SchemeOutcome>& outcomes,
+                            const model::WorldTrace& world);
+
+// {"<name>_over_redstuff": {"repair_bytes_total": ratio, ...}, ...} for every outcome other than
+// redstuff; a ratio with a zero denominator is null. Empty when redstuff did not run.
+nlohmann::json comparison_json(const std::vector<schemes::SchemeOutcome>& outcomes);
+
+}  // namespace sliversim::report

@@ -1,0 +1,227 @@
+// The scheme driver: replays one recorded world (WorldTrace) through one storage scheme in its own
+// kernel Simulator, with its own network, unit store, repairs, epoch migration, challenges,
+// durability and metrics (design: sim/schemes/README.md). Everything it computes is a pure
+// function of the trace, the scheme and the options; drivers of different schemes share nothing
+// and may run on different threads.
+//
+// Implementation files, one concern each: driver.cpp (replay of world events and node state),
+// driver_repairs.cpp (repair jobs, flows, codec execution), driver_epoch_sync.cpp (epoch
+// changes, transfers, timeouts), driver_durability.cpp (valid/reachable unit counts, losses,
+// unavailability), driver_challenges.cpp (adversaries and challenge rounds).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "sim/kernel/simulator.hpp"
+#include "sim/kernel/ticks.hpp"
+#include "sim/model/network.hpp"
+#include "sim/model/world_trace.hpp"
+#include "sim/scenario/config.hpp"
+#include "sim/schemes/scheme_metrics.hpp"
+#include "sim/schemes/storage_scheme.hpp"
+#include "sim/schemes/unit_store.hpp"
+
+namespace sliversim::schemes {
+
+// The driver's own kernel phases, after every world phase at the same instant.
+inline constexpr kernel::Phase kPhaseNetwork{60};
+inline constexpr kernel::Phase kPhaseSyncTimeout{65};
+inline constexpr kernel::Phase kPhaseRepairPlan{70};
+inline constexpr kernel::Phase kPhaseRepairDone{75};
+
+// What the driver needs from the scenario besides the trace.
+struct DriverOptions {
+  kernel::Ticks detection_delay;  // from a detected loss to the start of its repair
+  kernel::Ticks sync_timeout;     // a moved shard not handed over by then is recovered
+  bool latency_enabled = false;   // flows start after the topology latency
+  std::uint32_t challenge_blobs_per_shard = 0;  // blobs sampled per shard per challenge round
+};
+
+// The options of a scenario.
+DriverOptions driver_options(const scenario::ScenarioConfig& config);
+
+// What one scheme's replay produced.
+struct SchemeOutcome {
+  std::string name;
+  bool analytic = false;
+  std::size_t read_threshold = 0;
+  SchemeMetrics metrics{1};
+  std::uint64_t kernel_events = 0;    // events the scheme's simulator ran
+  std::string digest_hex;             // its trace digest
+  model::NetworkCounters network;     // flows and rate solves
+  std::uint64_t peak_held_bytes = 0;  // largest store size seen at a blob write
+};
+
+// The deterministic content of representative blob `blob` of `size` bytes: the stream
+// (seed, "blob_content", blob) as little-endian 64-bit words, truncated.
+std::vector<std::uint8_t> blob_content(std::uint64_t seed, model::BlobIndex blob,
+                                       std::uint64_t size);
+
+// The 64-bit hash that decides whether an adversary touches (node, blob, shard): mix64 chained
+// over (seed, node, blob, shard). The unit is hit when hash / 2^64 < the node's sliver_fraction,
+// so every scheme hits the same set.
+std::uint64_t adversary_hash(std::uint64_t seed, model::NodeId node, model::BlobIndex blob,
+                             model::ShardId shard);
+
+class SchemeDriver {
+ public:
+  // A driver of `scheme` over `trace`. REQUIRES: both outlive the driver; the trace has at
+  // least one epoch; the scheme is fresh (nothing encoded).
+  SchemeDriver(const model::WorldTrace& trace, StorageScheme& scheme, DriverOptions options);
+  ~SchemeDriver();
+  SchemeDriver(const SchemeDriver&) = delete;
+  SchemeDriver& operator=(const SchemeDriver&) = delete;
+
+  // Replays the whole trace (to its duration) and returns the measurements. Call once.
+  SchemeOutcome run();
+
+  // The units stored now (for tests, after run()).
+  const UnitStore& store() const { return store_; }
+  // True when the blob was lost in this scheme.
+  bool is_lost(model::BlobIndex blob) const { return blobs_[model::index_of(blob)].lost; }
+
+ private:
+  using UnitKey = std::pair<std::uint32_t, std::uint32_t>;  // (blob, shard)
+
+  struct NodeStatus {
+    model::NodeState state = model::NodeState::kUp;
+    bool joined = false;
+    bool adversary_active = false;  // has started misbehaving
+    bool caught = false;            // failed a challenge or caught lying: not used as helper
+  };
+  struct BlobStatus {
+    bool live = false;
+    bool lost = false;
+    std::uint32_t valid = 0;      // shards holding a valid unit
+    std::uint32_t reachable = 0;  // of those, with an up owner
+    std::optional<kernel::Ticks> unavailable_since;
+  };
+  enum class RepairStage : std::uint8_t { kDetecting, kInJob, kWaiting };
+  struct UnitRepair {
+    RepairStage stage = RepairStage::kDetecting;
+    std::uint64_t job = 0;                 // kInJob
+    std::vector<model::ShardId> excluded;  // helpers caught lying for this unit
+  };
+  struct JobBlob {
+    model::BlobIndex blob{};
+    RepairPlan plan;
+  };
+  struct Job {
+    model::NodeId node{};
+    model::ShardId shard{};
+    std::vector<JobBlob> blobs;
+    std::vector<model::FlowId> flows;
+    std::size_t flows_left = 0;
+    kernel::Ticks started;
+    std::uint32_t epoch = 0;
+  };
+  struct Transfer {
+    model::FlowId flow{};
+    model::NodeId from{};
+    std::vector<std::pair<model::BlobIndex, std::uint64_t>> blobs;  // weighted bytes each
+    std::uint64_t bytes = 0;
+  };
+
+  // driver.cpp: replay and node events.
+  void schedule_world_events();
+  void apply(const model::WorldEvent& event);
+  void on_node_down(model::NodeId node);
+  void on_node_up(model::NodeId node);
+  void on_data_loss(model::NodeId node, bool dead);
+  void on_flow_failed(const model::FlowEnd& end, model::NodeId dead_node);
+  void on_blob_write(model::BlobIndex blob);
+  void on_blob_expire(model::BlobIndex blob);
+  std::vector<model::ShardId> shards_of(model::NodeId node) const;
+  bool is_up(model::NodeId node) const;
+  void erase_unit(model::BlobIndex blob, model::ShardId shard);
+  void finish_run();
+  void record_epoch_peak();
+
+  // driver_durability.cpp
+  void recount_blob(model::BlobIndex blob);
+  void recount_all();
+  void on_unit_changed(model::BlobIndex blob, model::ShardId shard, bool was_valid);
+  void on_reachability_changed(model::NodeId node, bool up);
+  void check_blob(model::BlobIndex blob);
+  void mark_lost(model::BlobIndex blob);
+  void close_unavailability(model::BlobIndex blob);
+
+  // driver_repairs.cpp
+  void request_repair(model::BlobIndex blob, model::ShardId shard, kernel::Ticks delay);
+  void enqueue(UnitKey key, kernel::Ticks delay);
+  void plan_due(kernel::Ticks due);
+  void plan_job(model::ShardId shard, const std::vector<model::BlobIndex>& blobs);
+  std::vector<ShardAvailability> availability(model::BlobIndex blob, model::ShardId target,
+                                              const std::vector<model::ShardId>& excluded) const;
+  void start_job(std::uint64_t id, Job job);
+  void on_job_flow_done(std::uint64_t id);
+  void complete_job(std::uint64_t id);
+  void finish_blob_repair(const Job& job, const JobBlob& jb, const RepairResult& result,
+                          bool was_valid);
+  void count_plan_bytes(const RepairPlan& plan, double weight);
+  void abort_job(std::uint64_t id, bool replan);
+  void cancel_jobs_of_shard(model::ShardId shard);
+  void retry_waiting();
+  void forget_repairs(model::BlobIndex blob);
+
+  // driver_epoch_sync.cpp
+  void on_epoch_start(std::uint32_t epoch);
+  void move_shard(model::ShardId shard, model::NodeId from, model::NodeId to);
+  void recover_shard(model::ShardId shard);
+  void on_transfer_done(model::ShardId shard);
+  void on_sync_timeout(std::uint32_t epoch);
+  void switch_to_recovery(model::ShardId shard, std::uint64_t bytes_moved);
+  void abort_transfers_from(model::NodeId node);
+  void check_shard_synced(model::ShardId shard);
+  void check_all_unsynced();
+  void check_quorum();
+  void untrack_shard(model::ShardId shard);
+  bool shard_complete(model::ShardId shard) const;
+
+  // driver_challenges.cpp
+  void on_adversary_start(model::NodeId node);
+  void on_challenge_round(std::uint32_t round);
+  void take_over(model::NodeId node);
+
+  const model::WorldTrace& trace_;
+  StorageScheme& scheme_;
+  DriverOptions options_;
+  std::size_t n_;
+  std::size_t threshold_;
+  kernel::Simulator sim_;
+  std::unique_ptr<model::Network> net_;
+  UnitStore store_;
+  SchemeMetrics metrics_;
+  std::vector<NodeStatus> nodes_;
+  std::vector<BlobStatus> blobs_;
+  std::vector<model::NodeId> owners_;  // effective owner of every shard (stand-ins included)
+  std::uint32_t epoch_ = 0;
+
+  // Repairs. Determinism: ordered maps only, iterated in key order.
+  std::map<UnitKey, UnitRepair> repairs_;
+  std::map<kernel::Ticks, std::vector<UnitKey>> due_;
+  std::map<std::uint64_t, Job> jobs_;
+  std::map<std::uint64_t, std::uint64_t> job_of_flow_;
+  std::uint64_t next_job_ = 0;
+  bool retry_scheduled_ = false;
+
+  // Epoch sync of the current epoch.
+  std::map<std::uint32_t, Transfer> transfers_;  // by shard
+  std::map<std::uint64_t, std::uint32_t> transfer_of_flow_;
+  std::vector<bool> unsynced_;  // moved shards not yet synced
+  std::size_t synced_count_ = 0;
+  kernel::Ticks epoch_started_;
+  bool quorum_recorded_ = true;
+
+  std::uint64_t peak_held_bytes_ = 0;
+  bool ran_ = false;
+};
+
+}  // namespace sliversim::schemes

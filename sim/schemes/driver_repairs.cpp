@@ -1,0 +1,313 @@
+// Repairs in one scheme: a lost unit is planned after the detection delay; the units planned at
+// the same instant are grouped into one job per (recovering node, shard); the job's helper bytes
+// (weighted) are summed per helper node into one flow each; when the last flow completes the
+// codec rebuilds each unit from real bytes (execute_repairs) and the result is stored. A lying
+// helper is excluded and the unit re-planned; a unit that cannot be repaired yet waits for the
+// next change of availability; an unrecoverable one makes its blob lost.
+#include <algorithm>
+
+#include "sim/kernel/rng.hpp"
+#include "sim/schemes/driver.hpp"
+
+namespace sliversim::schemes {
+
+using kernel::Ticks;
+using model::BlobIndex;
+using model::NodeId;
+using model::ShardId;
+
+namespace {
+constexpr std::uint64_t kTagRepairPlan = 0x5250000000000000ULL;
+constexpr std::uint64_t kTagRepairDone = 0x5244000000000000ULL;
+}  // namespace
+
+void SchemeDriver::request_repair(BlobIndex blob, ShardId shard, Ticks delay) {
+  const BlobStatus& b = blobs_[model::index_of(blob)];
+  if (!b.live || b.lost) return;
+  const UnitKey key{static_cast<std::uint32_t>(blob), static_cast<std::uint32_t>(shard)};
+  if (!repairs_.try_emplace(key).second) return;
+  enqueue(key, delay);
+}
+
+void SchemeDriver::enqueue(UnitKey key, Ticks delay) {
+  UnitRepair& r = repairs_[key];
+  r.stage = RepairStage::kDetecting;
+  r.job = 0;
+  const Ticks due = sim_.now() + delay;
+  auto [it, inserted] = due_.try_emplace(due);
+  it->second.push_back(key);
+  if (inserted) {
+    sim_.schedule_at(due, kPhaseRepairPlan, kTagRepairPlan,
+                     [this, due](kernel::Simulator&) { plan_due(due); });
+  }
+}
+
+void SchemeDriver::plan_due(Ticks due) {
+  auto node = due_.extract(due);
+  if (node.empty()) return;
+  // Determinism: units grouped by shard, then blob order, whatever order they were requested in.
+  std::map<std::uint32_t, std::vector<BlobIndex>> by_shard;
+  for (const UnitKey& key : node.mapped()) {
+    const auto it = repairs_.find(key);
+    if (it == repairs_.end() || it->second.stage != RepairStage::kDetecting) continue;
+    const BlobIndex blob = model::id_at<BlobIndex>(key.first);
+    const ShardId shard = model::id_at<ShardId>(key.second);
+    if (store_.state(blob, shard) == UnitState::kValid) {
+      repairs_.erase(it);
+      continue;
+    }
+    by_shard[key.second].push_back(blob);
+  }
+  for (auto& [shard, blobs] : by_shard) {
+    std::sort(blobs.begin(), blobs.end());
+    blobs.erase(std::unique(blobs.begin(), blobs.end()), blobs.end());
+    plan_job(model::id_at<ShardId>(shard), blobs);
+  }
+}
+
+std::vector<ShardAvailability> SchemeDriver::availability(
+    BlobIndex blob, ShardId target, const std::vector<ShardId>& excluded) const {
+  std::vector<ShardAvailability> shards(n_);
+  for (std::size_t s = 0; s < n_; ++s) {
+    const NodeId owner = owners_[s];
+    shards[s].state = store_.state(blob, model::id_at<ShardId>(s));
+    shards[s].reachable = is_up(owner);
+    shards[s].honest = owner == model::kNoNode || !nodes_[model::index_of(owner)].caught;
+  }
+  for (const ShardId s : excluded) shards[model::index_of(s)].honest = false;
+  // A node keeps a blob's metadata with its units: the target's owner has it when it stores a
+  // unit of the blob on another of its shards (gone after a data loss, absent for a new owner).
+  const NodeId owner = owners_[model::index_of(target)];
+  for (std::size_t s = 0; s < n_ && owner != model::kNoNode; ++s) {
+    if (owners_[s] == owner && s != model::index_of(target) &&
+        shards[s].state != UnitState::kAbsent) {
+      shards[model::index_of(target)].has_metadata = true;
+      break;
+    }
+  }
+  return shards;
+}
+
+void SchemeDriver::plan_job(ShardId shard, const std::vector<BlobIndex>& blobs) {
+  const NodeId node = owners_[model::index_of(shard)];
+  const bool alive = node != model::kNoNode && nodes_[model::index_of(node)].joined &&
+                     (nodes_[model::index_of(node)].state == model::NodeState::kUp ||
+                      nodes_[model::index_of(node)].state == model::NodeState::kDown);
+  Job job;
+  job.node = node;
+  job.shard = shard;
+  const std::uint64_t id = ++next_job_;
+  for (const BlobIndex blob : blobs) {
+    const UnitKey key{static_cast<std::uint32_t>(blob), static_cast<std::uint32_t>(shard)};
+    UnitRepair& r = repairs_[key];
+    if (!alive) {  // the shard's next owner recovers it at the next epoch start
+      repairs_.erase(key);
+      continue;
+    }
+    RepairPlan plan = scheme_.plan_repair(blob, shard, availability(blob, shard, r.excluded));
+    if (plan.kind == PlanKind::kRepair) {
+      r.stage = RepairStage::kInJob;
+      r.job = id;
+      job.blobs.push_back({blob, std::move(plan)});
+    } else if (plan.kind == PlanKind::kWait) {
+      r.stage = RepairStage::kWaiting;
+    } else {
+      repairs_.erase(key);
+      mark_lost(blob);
+    }
+  }
+  if (!job.blobs.empty()) start_job(id, std::move(job));
+}
+
+void SchemeDriver::start_job(std::uint64_t id, Job job) {
+  // Determinism: helper nodes in NodeId order, one flow each.
+  std::map<NodeId, std::uint64_t> bytes_from;
+  for (const JobBlob& jb : job.blobs) {
+    const double weight = trace_.blobs[model::index_of(jb.blob)].weight;
+    for (const HelperPart& part : jb.plan.helpers) {
+      const NodeId helper = owners_[model::index_of(part.helper)];
+      if (helper == job.node || helper == model::kNoNode) continue;  // local reads move nothing
+      bytes_from[helper] += weighted_bytes(part.bytes.total(), weight);
+    }
+  }
+  for (const auto& [helper, bytes] : bytes_from) {
+    if (bytes == 0) continue;
+    model::FlowRequest request;
+    request.source = helper;
+    request.destination = job.node;
+    request.bytes = bytes;
+    if (options_.latency_enabled) request.latency = model::node_latency(trace_, helper, job.node);
+    const model::FlowId flow = net_->start_flow(request, [this, id](model::FlowId f, Ticks) {
+      job_of_flow_.erase(static_cast<std::uint64_t>(f));
+      on_job_flow_done(id);
+    });
+    job.flows.push_back(flow);
+    job_of_flow_[static_cast<std::uint64_t>(flow)] = id;
+  }
+  job.flows_left = job.flows.size();
+  job.started = sim_.now();
+  job.epoch = epoch_;
+  const bool immediate = job.flows_left == 0;
+  jobs_.emplace(id, std::move(job));
+  if (immediate) {
+    sim_.schedule_at(sim_.now(), kPhaseRepairDone, kTagRepairDone,
+                     [this, id](kernel::Simulator&) { complete_job(id); });
+  }
+}
+
+void SchemeDriver::on_job_flow_done(std::uint64_t id) {
+  const auto it = jobs_.find(id);
+  if (it == jobs_.end()) return;
+  if (--it->second.flows_left == 0) complete_job(id);
+}
+
+void SchemeDriver::complete_job(std::uint64_t id) {
+  auto node = jobs_.extract(id);
+  if (node.empty()) return;
+  const Job& job = node.mapped();
+  EpochMetrics& m = metrics_.now();
+  m.repair_seconds.push_back((sim_.now() - job.started).to_seconds());
+  ++m.counters.repair_jobs;
+  bool progress = false;
+  for (const JobBlob& jb : job.blobs) {
+    const UnitKey key{static_cast<std::uint32_t>(jb.blob), static_cast<std::uint32_t>(job.shard)};
+    const auto it = repairs_.find(key);
+    if (it == repairs_.end() || it->second.stage != RepairStage::kInJob || it->second.job != id) {
+      continue;  // forgotten meanwhile (expiry, loss, move)
+    }
+    const BlobStatus& b = blobs_[model::index_of(jb.blob)];
+    count_plan_bytes(jb.plan, trace_.blobs[model::index_of(jb.blob)].weight);
+    if (!b.live || b.lost) {
+      repairs_.erase(it);
+      continue;
+    }
+    const bool was_valid = store_.state(jb.blob, job.shard) == UnitState::kValid;
+    RepairResult result;
+    if (scheme_.analytic()) {
+      store_.put(jb.blob, job.shard, {});
+      result.outcome = RepairOutcome::kRebuilt;
+    } else {
+      const RepairRequest request{job.shard, &jb.plan};
+      result = scheme_.execute_repairs(jb.blob, {&request, 1}, store_).at(0);
+    }
+    finish_blob_repair(job, jb, result, was_valid);
+    progress = progress || store_.state(jb.blob, job.shard) == UnitState::kValid ||
+               result.outcome == RepairOutcome::kPartial;
+  }
+  // Units waiting for availability may be repairable now; only progress can make them so (a
+  // failed attempt retried on its own completion would loop).
+  if (progress) retry_waiting();
+  check_shard_synced(job.shard);
+}
+
+void SchemeDriver::finish_blob_repair(const Job& job, const JobBlob& jb, const RepairResult& result,
+                                      bool was_valid) {
+  const UnitKey key{static_cast<std::uint32_t>(jb.blob), static_cast<std::uint32_t>(job.shard)};
+  const model::BlobRecord& record = trace_.blobs[model::index_of(jb.blob)];
+  MetricCounters& c = metrics_.now().counters;
+  switch (result.outcome) {
+    case RepairOutcome::kRebuilt:
+      if (store_.state(jb.blob, job.shard) != UnitState::kValid) {
+        repairs_[key].stage = RepairStage::kWaiting;  // a first phase: the rest needs others
+        break;
+      }
+      repairs_.erase(key);
+      c.repairs += record.weight;
+      ++c.repaired_units;
+      c.lost_bytes_repaired +=
+          weighted_bytes(scheme_.unit_bytes(jb.blob, job.shard), record.weight);
+      on_unit_changed(jb.blob, job.shard, was_valid);
+      break;
+    case RepairOutcome::kHelperLied: {
+      c.corrupt_symbols_caught += result.bad_helpers.size();
+      UnitRepair& r = repairs_[key];
+      for (const ShardId bad : result.bad_helpers) {
+        r.excluded.push_back(bad);
+        const NodeId liar = owners_[model::index_of(bad)];
+        if (liar != model::kNoNode) nodes_[model::index_of(liar)].caught = true;
+      }
+      enqueue(key, Ticks{});
+      break;
+    }
+    case RepairOutcome::kPartial:  // two-phase: the primary needs other repairs first
+    case RepairOutcome::kFailed:
+      repairs_[key].stage = RepairStage::kWaiting;
+      break;
+  }
+}
+
+void SchemeDriver::count_plan_bytes(const RepairPlan& plan, double weight) {
+  ByteCounts& bytes = metrics_.now().counters.repair_bytes;
+  for (const HelperPart& part : plan.helpers) {
+    for (std::size_t c = 0; c < kByteCategories; ++c) {
+      bytes.by_category[c] += weighted_bytes(part.bytes.by_category[c], weight);
+    }
+  }
+}
+
+void SchemeDriver::abort_job(std::uint64_t id, bool replan) {
+  auto node = jobs_.extract(id);
+  if (node.empty()) return;
+  const Job& job = node.mapped();
+  for (const model::FlowId flow : job.flows) {
+    job_of_flow_.erase(static_cast<std::uint64_t>(flow));
+    if (const auto end = net_->cancel_flow(flow)) {
+      metrics_.now().counters.aborted_bytes += end->bytes_transferred;
+    }
+  }
+  for (const JobBlob& jb : job.blobs) {
+    const UnitKey key{static_cast<std::uint32_t>(jb.blob), static_cast<std::uint32_t>(job.shard)};
+    const auto it = repairs_.find(key);
+    if (it == repairs_.end() || it->second.stage != RepairStage::kInJob || it->second.job != id) {
+      continue;
+    }
+    if (replan) {
+      enqueue(key, Ticks{});
+    } else {
+      repairs_.erase(it);
+    }
+  }
+}
+
+void SchemeDriver::cancel_jobs_of_shard(ShardId shard) {
+  std::vector<std::uint64_t> ids;
+  for (const auto& [id, job] : jobs_) {
+    if (job.shard == shard) ids.push_back(id);
+  }
+  for (const std::uint64_t id : ids) abort_job(id, false);
+}
+
+void SchemeDriver::untrack_shard(ShardId shard) {
+  cancel_jobs_of_shard(shard);
+  for (auto it = repairs_.begin(); it != repairs_.end();) {
+    it = it->first.second == static_cast<std::uint32_t>(shard) ? repairs_.erase(it) : std::next(it);
+  }
+}
+
+void SchemeDriver::retry_waiting() {
+  for (auto& [key, repair] : repairs_) {
+    if (repair.stage == RepairStage::kWaiting) enqueue(key, Ticks{});
+  }
+}
+
+void SchemeDriver::forget_repairs(BlobIndex blob) {
+  const std::uint32_t b = static_cast<std::uint32_t>(blob);
+  repairs_.erase(repairs_.lower_bound({b, 0}), repairs_.lower_bound({b + 1, 0}));
+}
+
+void SchemeDriver::on_flow_failed(const model::FlowEnd& end, NodeId dead_node) {
+  const std::uint64_t flow = static_cast<std::uint64_t>(end.id);
+  metrics_.now().counters.aborted_bytes += end.bytes_transferred;
+  if (const auto job = job_of_flow_.find(flow); job != job_of_flow_.end()) {
+    const std::uint64_t id = job->second;
+    job_of_flow_.erase(job);
+    const auto it = jobs_.find(id);
+    if (it != jobs_.end()) abort_job(id, it->second.node != dead_node);
+  } else if (const auto t = transfer_of_flow_.find(flow); t != transfer_of_flow_.end()) {
+    const ShardId shard = model::id_at<ShardId>(t->second);
+    transfer_of_flow_.erase(t);
+    switch_to_recovery(shard, end.bytes_transferred);
+  }
+}
+
+}  // namespace sliversim::schemes

@@ -1,0 +1,126 @@
+// Memory estimate and the threaded replay of every scheme.
+#include "sim/schemes/scheme_run.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <exception>
+#include <functional>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "codec/baseline_rs_rebuild.hpp"
+#include "codec/redstuff_params.hpp"
+
+namespace sliversim::schemes {
+
+namespace {
+
+// The largest sum of stored bytes of the blobs alive at once, in the trace's event order.
+std::uint64_t peak_stored(const model::WorldTrace& trace, const StorageScheme& scheme,
+                          std::uint32_t copies) {
+  if (scheme.analytic()) return 0;
+  const auto stored = [&](model::BlobIndex blob) {
+    const auto bytes = formula_stored_bytes(scheme.name(), trace.n_shards, copies,
+                                            trace.blobs[model::index_of(blob)].size_bytes);
+    return bytes ? *bytes : scheme.stored_bytes(blob);
+  };
+  std::uint64_t now = 0;
+  std::uint64_t peak = 0;
+  for (const model::WorldEvent& e : trace.events) {
+    const model::BlobIndex blob = model::id_at<model::BlobIndex>(e.index);
+    if (e.kind == model::WorldEventKind::kBlobWrite) {
+      now += stored(blob);
+      peak = std::max(peak, now);
+    } else if (e.kind == model::WorldEventKind::kBlobExpire) {
+      now -= std::min(now, stored(blob));
+    }
+  }
+  return peak;
+}
+
+}  // namespace
+
+std::optional<std::uint64_t> formula_stored_bytes(std::string_view name, std::uint32_t n_shards,
+                                                  std::uint32_t copies, std::uint64_t size_bytes) {
+  if (name == "msr_bound") return 0;
+  if (name == "replication") return std::uint64_t{copies} * size_bytes;
+  if (name == "rs_rebuild") {
+    const auto code = codec::RsRebuildCode::make(n_shards);
+    if (!code) return std::nullopt;
+    return code->storage_bytes(size_bytes);
+  }
+  if (name == "redstuff") {
+    const auto params = codec::RedStuffParams::make(n_shards);
+    std::size_t symbol = 0;
+    if (!params || params->symbol_bytes_for(size_bytes, &symbol) != codec::RedStuffStatus::kOk) {
+      return std::nullopt;
+    }
+    return std::uint64_t{n_shards} *
+           (params->primary_source_symbols() + params->secondary_source_symbols()) * symbol;
+  }
+  return std::nullopt;
+}
+
+MemoryEstimate estimate_memory(const model::WorldTrace& trace,
+                               const std::vector<std::unique_ptr<StorageScheme>>& schemes,
+                               std::uint32_t replication_copies, unsigned threads,
+                               double budget_gib) {
+  MemoryEstimate m;
+  for (const auto& scheme : schemes) {
+    m.names.emplace_back(scheme->name());
+    m.peak_bytes.push_back(peak_stored(trace, *scheme, replication_copies));
+  }
+  std::vector<std::uint64_t> sorted = m.peak_bytes;
+  std::sort(sorted.begin(), sorted.end(), std::greater<>());
+  const std::size_t concurrent = std::min<std::size_t>(std::max(1U, threads), sorted.size());
+  for (std::size_t i = 0; i < concurrent; ++i) m.needed_bytes += sorted[i];
+  m.budget_bytes = static_cast<std::uint64_t>(std::llround(budget_gib * 1073741824.0));
+  return m;
+}
+
+std::string memory_refusal_message(const MemoryEstimate& m) {
+  constexpr double kGib = 1073741824.0;
+  std::string parts;
+  for (std::size_t i = 0; i < m.names.size(); ++i) {
+    parts += fmt::format("{}{} {:.2f} GiB", i == 0 ? "" : ", ", m.names[i],
+                         static_cast<double>(m.peak_bytes[i]) / kGib);
+  }
+  return fmt::format(
+      "run.memory_budget_gib: the stored units need {:.2f} GiB ({} bytes) at their peak with the "
+      "schemes that run at once, over the budget of {:.2f} GiB ({} bytes); peak per scheme: {}. "
+      "Raise /run/memory_budget_gib, use fewer or smaller representatives, or run with "
+      "--threads 1",
+      static_cast<double>(m.needed_bytes) / kGib, m.needed_bytes,
+      static_cast<double>(m.budget_bytes) / kGib, m.budget_bytes, parts);
+}
+
+std::vector<SchemeOutcome> run_schemes(const model::WorldTrace& trace,
+                                       std::vector<std::unique_ptr<StorageScheme>>& schemes,
+                                       const DriverOptions& options, unsigned threads) {
+  std::vector<SchemeOutcome> outcomes(schemes.size());
+  std::vector<std::exception_ptr> errors(schemes.size());
+  std::atomic<std::size_t> next{0};
+  const auto work = [&] {
+    for (std::size_t i = next++; i < schemes.size(); i = next++) {
+      try {
+        SchemeDriver driver(trace, *schemes[i], options);
+        outcomes[i] = driver.run();
+      } catch (...) {
+        errors[i] = std::current_exception();
+      }
+    }
+  };
+  const std::size_t workers = std::min<std::size_t>(std::max(1U, threads), schemes.size());
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < workers; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+  for (const std::exception_ptr& e : errors) {
+    if (e) std::rethrow_exception(e);
+  }
+  return outcomes;
+}
+
+}  // namespace sliversim::schemes

@@ -1,0 +1,103 @@
+// run_schemes and the memory estimate: outcomes in scheme order and identical (as results JSON)
+// whatever the thread count and from run to run; the estimate's peak follows writes and expiries.
+#include "sim/schemes/scheme_run.hpp"
+
+#include <doctest/doctest.h>
+
+#include "sim/report/scheme_results.hpp"
+#include "sim/schemes/driver_test_support.hpp"
+
+namespace sliversim::schemes {
+namespace {
+
+using model::NodeId;
+using model::WorldEventKind;
+using testing::FakeScheme;
+using testing::TraceBuilder;
+
+// A busy little world: losses, outages, an epoch change with moves, a failure.
+model::WorldTrace busy_trace() {
+  TraceBuilder b(8, 400.0, 200.0);
+  std::vector<NodeId> n;
+  for (int i = 0; i < 10; ++i) n.push_back(b.node(1000.0 + 100.0 * i, 1500.0));
+  b.epoch(0.0, {n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7]});
+  for (int i = 0; i < 6; ++i) b.blob(8000, 1.0 + i, 1.0 + i);
+  b.event(10.0, WorldEventKind::kDataLoss, n[1]);
+  b.event(12.0, WorldEventKind::kNodeDown, n[2]);
+  b.event(15.0, WorldEventKind::kDataLoss, n[3]);
+  b.event(40.0, WorldEventKind::kNodeUp, n[2]);
+  b.event(150.0, WorldEventKind::kNodeFail, n[4]);
+  b.epoch(200.0, {n[8], n[1], n[2], n[3], n[9], n[5], n[6], n[7]});
+  b.event(210.0, WorldEventKind::kDataLoss, n[8]);
+  return b.build();
+}
+
+// Fakes named like the real schemes (for the comparison) or not (for the memory estimate, which
+// uses the codec's formulas for the real names).
+std::vector<std::unique_ptr<StorageScheme>> fake_schemes(bool real_names = true) {
+  std::vector<std::unique_ptr<StorageScheme>> schemes;
+  schemes.push_back(std::make_unique<FakeScheme>(8, 4, 1000, real_names ? "redstuff" : "a"));
+  schemes.push_back(std::make_unique<FakeScheme>(8, 2, 4000, real_names ? "rs_rebuild" : "b"));
+  schemes.push_back(std::make_unique<FakeScheme>(8, 6, 500, "wide"));
+  return schemes;
+}
+
+nlohmann::json run_json(const model::WorldTrace& trace, unsigned threads) {
+  auto schemes = fake_schemes();
+  DriverOptions o;
+  o.detection_delay = kernel::Ticks::seconds(2);
+  o.sync_timeout = kernel::Ticks::seconds(30);
+  const std::vector<SchemeOutcome> outcomes = run_schemes(trace, schemes, o, threads);
+  return {{"schemes", report::schemes_json(outcomes, trace)},
+          {"comparison", report::comparison_json(outcomes)}};
+}
+
+TEST_CASE("scheme results are identical with 1 and 2 threads and from run to run") {
+  const model::WorldTrace trace = busy_trace();
+  const nlohmann::json one = run_json(trace, 1);
+  const nlohmann::json two = run_json(trace, 2);
+  const nlohmann::json again = run_json(trace, 2);
+  CHECK(one.dump() == two.dump());
+  CHECK(two.dump() == again.dump());
+  // Something happened, and in the order the schemes were given.
+  REQUIRE(one["schemes"].size() == 3);
+  CHECK(one["schemes"].begin().key() == "redstuff");  // nlohmann orders keys; all present
+  CHECK(one["schemes"]["redstuff"]["summary"]["repairs"].get<double>() > 0.0);
+  CHECK(one["schemes"]["wide"]["summary"]["repair_bytes_total"].get<std::uint64_t>() > 0);
+  CHECK(one["comparison"].contains("rs_rebuild_over_redstuff"));
+  CHECK(one["comparison"].contains("wide_over_redstuff"));
+  CHECK(one["schemes"]["redstuff"]["per_epoch"].size() == 2);
+}
+
+TEST_CASE("the memory estimate peaks with the blobs alive at once and counts concurrent schemes") {
+  TraceBuilder b(8, 100.0, 100.0);
+  b.node(1.0, 1.0);
+  b.epoch(0.0, std::vector<NodeId>(8, NodeId{0}));
+  for (int i = 0; i < 3; ++i) b.blob(100, 1.0, 1.0 + i);
+  model::WorldTrace trace = b.build();
+  trace.events.push_back({kernel::Ticks::seconds(5), WorldEventKind::kBlobExpire,
+                          model::EventCause::kNone, model::kNoNode, 0});
+  const auto schemes = fake_schemes(false);  // stored per blob: 8000, 32000, 4000 bytes
+  const MemoryEstimate one = estimate_memory(trace, schemes, 3, 1, 1e-4);
+  CHECK(one.peak_bytes == std::vector<std::uint64_t>{24000, 96000, 12000});
+  CHECK(one.needed_bytes == 96000);
+  CHECK(one.fits());  // 1e-4 GiB = 107374 bytes
+  const MemoryEstimate two = estimate_memory(trace, schemes, 3, 2, 1e-4);
+  CHECK(two.needed_bytes == 120000);
+  CHECK_FALSE(two.fits());
+  const std::string message = memory_refusal_message(two);
+  CHECK(message.find("120000 bytes") != std::string::npos);
+  CHECK(message.find("107374 bytes") != std::string::npos);
+}
+
+TEST_CASE("formula stored bytes follow the codec's sizes") {
+  // n = 4: f = 1, k_p = 2, k_s = 3; a 600-byte blob has symbols of ceil(600 / 6) = 100 bytes.
+  CHECK(formula_stored_bytes("redstuff", 4, 3, 600) == 4 * (2 + 3) * 100);
+  CHECK(formula_stored_bytes("rs_rebuild", 4, 3, 600) == 4 * 300);
+  CHECK(formula_stored_bytes("replication", 4, 3, 600) == 1800);
+  CHECK(formula_stored_bytes("msr_bound", 4, 3, 600) == 0);
+  CHECK_FALSE(formula_stored_bytes("fake", 4, 3, 600).has_value());
+}
+
+}  // namespace
+}  // namespace sliversim::schemes
