@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <mutex>
 #include <vector>
 
 #include "codec/gf16_kernels.hpp"
@@ -11,16 +12,23 @@ namespace sliversim::codec {
 namespace {
 
 constexpr std::size_t kBlock = gf16::kBlockBytes;
-// Buffers up to this size go back to the calling thread's pool (at most kPoolSlots of them).
+// Buffers up to this size go back to a process-wide pool (at most kPoolSlots of them), so that
+// repeated encodes and decodes, even from short-lived worker threads, reuse pages already mapped.
 constexpr std::size_t kPoolMaxBytes = std::size_t{256} << 20;
-constexpr std::size_t kPoolSlots = 2;
+constexpr std::size_t kPoolSlots = 4;
+
+std::mutex& pool_mutex() {
+  static std::mutex m;
+  return m;
+}
 
 std::vector<AlignedBuffer>& pool() {
-  thread_local std::vector<AlignedBuffer> buffers;
+  static std::vector<AlignedBuffer> buffers;
   return buffers;
 }
 
 AlignedBuffer take_buffer(std::size_t bytes) {
+  const std::lock_guard<std::mutex> lock(pool_mutex());
   auto& p = pool();
   for (auto it = p.begin(); it != p.end(); ++it) {
     if (it->size() >= bytes) {
@@ -34,6 +42,7 @@ AlignedBuffer take_buffer(std::size_t bytes) {
 
 void give_back(AlignedBuffer&& b) {
   if (b.size() == 0 || b.size() > kPoolMaxBytes) return;
+  const std::lock_guard<std::mutex> lock(pool_mutex());
   auto& p = pool();
   if (p.size() >= kPoolSlots) {
     // Keep the larger buffers: they serve more requests.

@@ -2,7 +2,7 @@
 // segments of at most one cache-sized slice, and segment g of every shard lies contiguously.
 // Transforms then run one segment at a time over a working set that fits the CPU cache, which keeps
 // wide shards (batched RedStuff rows, 64 KiB symbols) from being memory-bound. Memory comes from a
-// small per-thread pool, so repeated calls do not pay for fresh pages.
+// small process-wide pool, so repeated calls do not pay for fresh pages.
 #pragma once
 
 #include <cstddef>
