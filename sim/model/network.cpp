@@ -107,6 +107,7 @@ std::uint32_t Network::acquire_slot() {
   }
   sim_.check(flows_.size() < kNone, "network: more than 2^32 - 1 flows at once");
   flows_.emplace_back();
+  callbacks_.emplace_back();
   return static_cast<std::uint32_t>(flows_.size() - 1);
 }
 
@@ -127,6 +128,7 @@ FlowId Network::start_flow(const FlowRequest& request, FlowCallback on_complete)
   flow.finish_us = kNever;
   ++flow.version;
   flow.running = false;
+  flow.paused = node_entry(request.source).paused || node_entry(request.destination).paused;
   flow.live = true;
   flow.source = request.source;
   flow.destination = request.destination;
@@ -139,7 +141,7 @@ FlowId Network::start_flow(const FlowRequest& request, FlowCallback on_complete)
       sim_.check(flow.resources[j] != flow.resources[2 + i], "network: a link repeated in a flow");
     }
   }
-  flow.on_complete = std::move(on_complete);
+  callbacks_[slot] = std::move(on_complete);
   slot_of_.emplace(flow.id, slot);
   link_flow(slot);
   ++counters_.flows_started;
@@ -185,23 +187,20 @@ void Network::release_flow(std::uint32_t slot) {
     for (std::size_t i = 0; i < flow.resource_count; ++i) mark_dirty(flow.resources[i]);
   }
   if (flow.finish_us != kNever) --running_scheduled_;
+  if (flow.running) --running_count_;
   unlink_flow(slot);
   slot_of_.erase(flow.id);
   flow.live = false;
   flow.finish_us = kNever;
   ++flow.version;
-  flow.on_complete.reset();
+  callbacks_[slot].reset();
   free_slots_.push_back(slot);
-}
-
-bool Network::participates(const Flow& flow) const {
-  return flow.running && !nodes_[index_of(flow.source)].paused &&
-         !nodes_[index_of(flow.destination)].paused;
 }
 
 void Network::activate(std::uint32_t slot) {
   Flow& flow = flows_[slot];
   flow.running = true;
+  ++running_count_;
   flow.last_update_us = now_us();
   if (!participates(flow)) return;
   for (std::size_t i = 0; i < flow.resource_count; ++i) mark_dirty(flow.resources[i]);
@@ -303,13 +302,12 @@ void Network::set_node_paused(NodeId node, bool paused) {
     }
   }
   entry.paused = paused;
-  if (!paused) {
-    for (const std::uint32_t slot : touched) {
-      Flow& flow = flows_[slot];
-      if (!participates(flow)) continue;
-      for (std::size_t i = 0; i < flow.resource_count; ++i) mark_dirty(flow.resources[i]);
-      if (flow.remaining_bytes <= 0.0) set_rate(slot, 0.0);
-    }
+  for (const std::uint32_t slot : touched) {
+    Flow& flow = flows_[slot];
+    flow.paused = nodes_[index_of(flow.source)].paused || nodes_[index_of(flow.destination)].paused;
+    if (paused || !participates(flow)) continue;
+    for (std::size_t i = 0; i < flow.resource_count; ++i) mark_dirty(flow.resources[i]);
+    if (flow.remaining_bytes <= 0.0) set_rate(slot, 0.0);
   }
   arm();
 }

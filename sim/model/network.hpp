@@ -1,10 +1,11 @@
 // The flow network: every transfer between two nodes is a flow of a whole number of bytes that
 // crosses its source's uplink, its destination's downlink and optionally shared links (e.g. a
-// region-to-region backbone). Concurrent flows share those resources max-min fairly; rates are
-// recomputed, at most once per simulated instant, only for the connected components of resources
-// whose flows or capacities changed, and completion times follow from the rates. The network
-// keeps ONE kernel event, at its next completion (or latency expiry), and calls each flow's
-// completion callback with the flow id and time.
+// region-to-region backbone). Concurrent flows share those resources max-min fairly
+// (max_min_fair.hpp); rates are recomputed only when flows or capacities change, at most once per
+// simulated instant however many calls were made, and only for the connected components of the
+// changed resources (or the whole network when that is cheaper: RecomputeScope). Completion times
+// follow from the rates. The network keeps ONE kernel event, at its next completion (or latency
+// expiry), and calls each flow's completion callback with the flow id and time.
 //
 // Rounding (documented so results can be reproduced exactly): rates are doubles in bytes per
 // second; a running flow keeps its remaining bytes as a double (exact below 2^53 bytes), brought
@@ -39,10 +40,18 @@ enum class FlowId : std::uint64_t {};
 // cancel or fail flows and change capacities (the network recomputes rates afterwards).
 using FlowCallback = kernel::InlineFunction<void(FlowId, kernel::Ticks), 48>;
 
+// Which flows a recomputation solves. All three give bit-identical rates (the solver's ties are
+// broken by global resource ids); they differ only in speed.
+enum class RecomputeScope : std::uint8_t {
+  kComponent,  // the connected components of the changed resources (found by a graph search)
+  kWhole,      // every running flow (a sequential scan, no search)
+  kAdaptive,   // kComponent, but kWhole once the search finds about half the running flows
+};
+
 struct NetworkOptions {
   kernel::Phase phase{};        // the phase of the network's kernel events
   std::uint64_t event_tag = 0;  // the tag of its events, folded into the trace digest
-  bool component_only = true;   // recompute only the components that changed (same results)
+  RecomputeScope scope = RecomputeScope::kAdaptive;
 };
 
 // The largest number of shared links one flow may cross, besides its two node resources.
@@ -159,25 +168,26 @@ class Network {
   static constexpr std::size_t kMaxResources = 2 + kMaxLinksPerFlow;
   static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 
+  // Fields read by every recomputation come first (one cache line); the callback lives apart.
   struct Flow {
-    std::uint64_t id = 0;
-    std::uint64_t bytes = 0;
-    double remaining_bytes = 0.0;
-    double rate_bytes_per_s = 0.0;
-    std::int64_t requested_us = 0;
-    std::int64_t start_us = 0;
-    std::int64_t last_update_us = 0;
-    std::int64_t finish_us = 0;  // kNever while not scheduled
-    std::uint32_t version = 0;   // bumped whenever finish_us changes
     std::uint32_t visit = 0;
     bool running = false;  // false while its latency has not elapsed
+    bool paused = false;   // its source or destination is paused
     bool live = false;
     std::uint8_t resource_count = 0;
+    std::array<std::uint32_t, kMaxResources> resources{};
+    double rate_bytes_per_s = 0.0;
+    std::uint64_t id = 0;
+    std::uint32_t version = 0;   // bumped whenever finish_us changes
+    std::int64_t finish_us = 0;  // kNever while not scheduled
+    double remaining_bytes = 0.0;
+    std::int64_t last_update_us = 0;
+    std::array<std::uint32_t, kMaxResources> positions{};  // index in each resource's list
+    std::uint64_t bytes = 0;
+    std::int64_t requested_us = 0;
+    std::int64_t start_us = 0;
     NodeId source{};
     NodeId destination{};
-    std::array<std::uint32_t, kMaxResources> resources{};
-    std::array<std::uint32_t, kMaxResources> positions{};  // index in each resource's list
-    FlowCallback on_complete;
   };
   struct Resource {
     double capacity_bytes_per_s = 0.0;
@@ -211,7 +221,8 @@ class Network {
   void activate(std::uint32_t slot);
   FlowEnd end_flow(std::uint32_t slot);
   bool complete_next_due();
-  bool participates(const Flow& flow) const;
+  // True when the flow is running and neither end is paused: it takes part in the sharing.
+  static bool participates(const Flow& flow) { return flow.running && !flow.paused; }
   double remaining_at(const Flow& flow, std::int64_t now_us) const;
   void set_rate(std::uint32_t slot, double rate_bytes_per_s);
   void set_node_paused(NodeId node, bool paused);
@@ -219,7 +230,8 @@ class Network {
   // Rates (network.cpp).
   void mark_dirty(std::uint32_t resource);
   void recompute();
-  void collect_component();
+  bool collect_component(std::size_t flow_limit);
+  void collect_whole();
   void record_use(std::uint32_t resource, double used_bytes_per_s);
 
   // The kernel event.
@@ -238,6 +250,7 @@ class Network {
   kernel::Simulator& sim_;
   NetworkOptions options_;
   std::vector<Flow> flows_;
+  std::vector<FlowCallback> callbacks_;  // by slot, beside flows_
   std::vector<std::uint32_t> free_slots_;
   // Determinism: looked up by id only, never iterated.
   std::unordered_map<std::uint64_t, std::uint32_t> slot_of_;
@@ -252,6 +265,7 @@ class Network {
   std::vector<std::uint32_t> component_resources_;
   std::vector<std::uint32_t> component_flows_;
   std::uint32_t visit_stamp_ = 0;
+  std::size_t running_count_ = 0;  // running flows, paused or not
   std::uint64_t next_id_ = 0;
   kernel::EventId event_{};
   std::int64_t event_us_ = 0;

@@ -44,8 +44,8 @@ struct Outcome {
 
 class RandomRun {
  public:
-  RandomRun(std::uint64_t seed, bool component_only)
-      : net_(sim_, NetworkOptions{Phase{0}, 7, component_only}),
+  RandomRun(std::uint64_t seed, RecomputeScope scope)
+      : net_(sim_, NetworkOptions{Phase{0}, 7, scope}),
         rng_(kernel::make_stream(seed, "network_property_test")) {
     for (std::uint32_t i = 0; i < kNodes; ++i) set_node(i);
     for (std::uint32_t l = 0; l < kLinks; ++l) {
@@ -200,28 +200,33 @@ class RandomRun {
 
 TEST_CASE("random runs keep every resource within capacity and every flow bottlenecked") {
   for (std::uint64_t seed = 1; seed <= 5; ++seed) {
-    const Outcome outcome = RandomRun(seed, true).run();
+    const RecomputeScope scope =
+        seed % 2 == 0 ? RecomputeScope::kComponent : RecomputeScope::kWhole;
+    const Outcome outcome = RandomRun(seed, scope).run();
     CHECK(outcome.checks == 300);
     CHECK(outcome.completions.size() > 100);
   }
 }
 
-TEST_CASE("the same calls give identical completions and digest, per component or whole") {
+TEST_CASE("the same calls give identical completions and digest whatever the recompute scope") {
   for (std::uint64_t seed = 10; seed <= 13; ++seed) {
-    const Outcome first = RandomRun(seed, true).run();
-    const Outcome again = RandomRun(seed, true).run();
-    const Outcome whole = RandomRun(seed, false).run();
+    const Outcome first = RandomRun(seed, RecomputeScope::kComponent).run();
+    const Outcome again = RandomRun(seed, RecomputeScope::kComponent).run();
+    const Outcome whole = RandomRun(seed, RecomputeScope::kWhole).run();
+    const Outcome adaptive = RandomRun(seed, RecomputeScope::kAdaptive).run();
     CHECK(first.completions == again.completions);
     CHECK(first.ends == again.ends);
     CHECK(first.digest == again.digest);
     CHECK(first.completions == whole.completions);
     CHECK(first.ends == whole.ends);
     CHECK(first.digest == whole.digest);
+    CHECK(first.completions == adaptive.completions);
+    CHECK(first.digest == adaptive.digest);
   }
 }
 
 TEST_CASE("completion times are non-decreasing in callback order") {
-  const Outcome outcome = RandomRun(21, true).run();
+  const Outcome outcome = RandomRun(21, RecomputeScope::kAdaptive).run();
   for (std::size_t i = 1; i < outcome.completions.size(); ++i) {
     CHECK(outcome.completions[i - 1].second <= outcome.completions[i].second);
   }

@@ -34,12 +34,11 @@ void Network::mark_dirty(std::uint32_t resource) {
 }
 
 // Fills component_resources_ with the dirty resources and everything connected to them through
-// participating flows (all resources when options_.component_only is false), and
-// component_flows_ with those flows, each once.
+// participating flows, and component_flows_ with those flows, each once. Gives up, returning
+// false, as soon as more than flow_limit flows are found.
 // Determinism: the order follows the dirty list and the resources' flow lists, both functions of
-// the call sequence; the solver's tie keys are global resource ids, so the order cannot change
-// any rate.
-void Network::collect_component() {
+// the call sequence; the solver's tie keys are global resource ids, so no order changes a rate.
+bool Network::collect_component(std::size_t flow_limit) {
   if (++visit_stamp_ == 0) {
     for (Resource& r : resources_) r.visit = 0;
     for (Flow& f : flows_) f.visit = 0;
@@ -54,12 +53,7 @@ void Network::collect_component() {
     r.visit = visit_stamp_;
     component_resources_.push_back(resource);
   };
-  if (options_.component_only) {
-    for (const std::uint32_t resource : dirty_) visit(resource);
-  } else {
-    for (const std::uint32_t resource : dirty_) resources_[resource].dirty = false;
-    for (std::uint32_t r = 0; r < resources_.size(); ++r) visit(r);
-  }
+  for (const std::uint32_t resource : dirty_) visit(resource);
   dirty_.clear();
   for (std::size_t i = 0; i < component_resources_.size(); ++i) {
     for (const std::uint32_t slot : resources_[component_resources_[i]].flows) {
@@ -67,14 +61,39 @@ void Network::collect_component() {
       if (flow.visit == visit_stamp_ || !participates(flow)) continue;
       flow.visit = visit_stamp_;
       component_flows_.push_back(slot);
+      if (component_flows_.size() > flow_limit) return false;
       for (std::size_t j = 0; j < flow.resource_count; ++j) visit(flow.resources[j]);
     }
+  }
+  return true;
+}
+
+// Fills component_resources_ with every resource and component_flows_ with every participating
+// flow, by sequential scans (cheaper than the search when the components cover most flows).
+void Network::collect_whole() {
+  for (const std::uint32_t resource : dirty_) resources_[resource].dirty = false;
+  dirty_.clear();
+  component_resources_.resize(resources_.size());
+  for (std::uint32_t r = 0; r < resources_.size(); ++r) component_resources_[r] = r;
+  component_flows_.clear();
+  for (std::uint32_t slot = 0; slot < flows_.size(); ++slot) {
+    if (flows_[slot].live && participates(flows_[slot])) component_flows_.push_back(slot);
   }
 }
 
 void Network::recompute() {
   if (dirty_.empty()) return;
-  collect_component();
+  // kAdaptive searches components but gives up for a whole scan once the search costs more than
+  // the scan would: measured, a searched flow costs about twice a scanned one, and every
+  // resource (idle or not) costs a whole scan about a quarter of a flow.
+  bool whole = options_.scope == RecomputeScope::kWhole;
+  if (!whole) {
+    const std::size_t limit = options_.scope == RecomputeScope::kAdaptive
+                                  ? running_count_ / 2 + resources_.size() / 8
+                                  : flows_.size();
+    whole = !collect_component(limit);
+  }
+  if (whole) collect_whole();
   solver_.clear();
   for (const std::uint32_t resource : component_resources_) {
     resources_[resource].local =
@@ -122,7 +141,7 @@ bool Network::complete_next_due() {
     std::pop_heap(completions_.begin(), completions_.end(), LaterEntry{});
     completions_.pop_back();
     if (stale) continue;
-    FlowCallback callback = std::move(flows_[top.slot].on_complete);
+    FlowCallback callback = std::move(callbacks_[top.slot]);
     NodeTraffic& sender = nodes_[index_of(flow.source)].traffic;
     NodeTraffic& receiver = nodes_[index_of(flow.destination)].traffic;
     sender.bytes_sent += flow.bytes;
