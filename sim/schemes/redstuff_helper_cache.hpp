@@ -1,0 +1,90 @@
+// Private to the RedStuff scheme: the helper-side work that stays valid while units are unchanged.
+// A helper proves its recovery symbol for target t with the Merkle path of leaf t in its expanded
+// sliver's tree; building that tree (n leaf hashes, n inner hashes) is most of a helper's work.
+// For an intact sliver the tree depends only on the blob, so the cache keeps, per sliver, the
+// levels from kBlockLevel up (about 2n / 2^kBlockLevel digests: 992 B per sliver at n = 1000, so
+// at most 2n of them ≈ 2 MB per blob), and a proof is rebuilt from the 2^kBlockLevel leaves of
+// t's block plus the cached siblings above it. Entries are made only from a tree whose root equals
+// the metadata's sliver hash, and used only for units the store marks kValid; a corrupt unit is
+// always served from its own bytes. Proofs are byte-identical with and without the cache.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "codec/blake2b.hpp"
+#include "codec/merkle.hpp"
+#include "codec/redstuff_params.hpp"
+
+namespace sliversim::schemes::redstuff {
+
+// Leaves per recomputed block: 2^kBlockLevel.
+inline constexpr std::size_t kBlockLevel = 6;
+
+// The shape of an n-leaf Walrus Merkle tree: level l has ceil(n / 2^l) nodes (an odd level is
+// padded with the empty node when hashed); levels from kBlockLevel up are stored back to back.
+class TreeShape {
+ public:
+  // REQUIRES: n_leaves > 0.
+  explicit TreeShape(std::size_t n_leaves);
+  std::size_t leaves() const { return level_sizes_[0]; }
+  // Number of levels, the root's included (1 for a single leaf).
+  std::size_t levels() const { return level_sizes_.size(); }
+  std::size_t level_size(std::size_t level) const { return level_sizes_[level]; }
+  // Digests in the cached levels (kBlockLevel and up; the top level when the tree is lower).
+  std::size_t cached_digests() const { return cached_digests_; }
+  // The first cached level: min(kBlockLevel, levels() - 1).
+  std::size_t block_level() const { return block_level_; }
+  // Position of node `index` of cached level `level` in the stored digests.
+  std::size_t cached_offset(std::size_t level, std::size_t index) const;
+  // The leaves [first, end) of the block holding leaf `leaf`.
+  std::size_t block_first(std::size_t leaf) const;
+  std::size_t block_end(std::size_t leaf) const;
+
+ private:
+  std::vector<std::size_t> level_sizes_;
+  std::vector<std::size_t> level_offsets_;  // into the cached digests, for levels >= block_level_
+  std::size_t block_level_ = 0;
+  std::size_t cached_digests_ = 0;
+};
+
+// The cached levels of the tree over `leaf_digests` (shape.leaves() of them): its levels from
+// shape.block_level() up, shape.cached_digests() digests.
+std::vector<codec::Digest> cached_levels(const TreeShape& shape,
+                                         std::span<const codec::Digest> leaf_digests);
+
+// The proof of leaf `leaf` from the leaf digests of its block ([block_first, block_end), in
+// order) and a sliver's cached levels. Also returns, in *block_root, the block's node at the
+// cached level as recomputed (callers compare it with the cached one).
+codec::MerkleProof proof_from_block(const TreeShape& shape, std::size_t leaf,
+                                    std::span<const codec::Digest> block_leaves,
+                                    std::span<const codec::Digest> cached,
+                                    codec::Digest* block_root);
+
+// Per blob: the cached levels of each sliver of each axis (empty when not cached). Sized once;
+// different slivers may be filled from different threads.
+class HelperCache {
+ public:
+  HelperCache() = default;
+  // Empty, for n slivers per axis.
+  explicit HelperCache(std::size_t n_shards);
+
+  const TreeShape& shape() const { return shape_; }
+  // The cached levels of the sliver, or an empty span.
+  std::span<const codec::Digest> find(codec::SliverAxis axis, codec::SliverIndex index) const;
+  // Stores the cached levels of the sliver. REQUIRES: levels.size() == shape().cached_digests().
+  void insert(codec::SliverAxis axis, codec::SliverIndex index, std::vector<codec::Digest> levels);
+  // Bytes of the digests held.
+  std::uint64_t bytes() const;
+
+ private:
+  std::vector<std::vector<codec::Digest>>& line(codec::SliverAxis axis);
+  const std::vector<std::vector<codec::Digest>>& line(codec::SliverAxis axis) const;
+  TreeShape shape_{1};
+  std::vector<std::vector<codec::Digest>> primary_;
+  std::vector<std::vector<codec::Digest>> secondary_;
+};
+
+}  // namespace sliversim::schemes::redstuff

@@ -1,0 +1,202 @@
+// The helper side of a RedStuff repair, with or without the helper cache (see
+// redstuff_helper_serve.hpp).
+#include "sim/schemes/redstuff_helper_serve.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+#include "codec/parallel.hpp"
+#include "codec/recovery_expansion.hpp"
+#include "codec/recovery_helper_batch.hpp"
+#include "sim/kernel/invariant.hpp"
+
+namespace sliversim::schemes::redstuff {
+namespace {
+
+using codec::Digest;
+using codec::RecoverySymbol;
+using codec::SliverIndex;
+
+// Expanded bytes one block of helpers aims at, and the most helpers in one block.
+constexpr std::size_t kBlockTargetBytes = std::size_t{2} << 20;
+constexpr std::size_t kMaxBlockHelpers = 256;
+
+struct Context {
+  const codec::RedStuffParams* params;
+  codec::SliverAxis axis;
+  std::size_t s;
+  std::span<const ServedSliver> helpers;
+  std::span<const SliverIndex> targets;
+  const codec::BlobMetadata* metadata;
+  HelperCache* cache;
+  std::vector<RecoverySymbol>* answers;
+};
+
+// The symbols of one helper's expanded sliver: position i at base + i * stride.
+struct SymbolView {
+  const std::uint8_t* base;
+  std::size_t stride;
+};
+
+void hash_leaves(const Context& ctx, SymbolView view, std::size_t first, std::size_t count,
+                 Digest* out) {
+  codec::blake2b256_prefixed_batch(codec::kMerkleLeafPrefix, view.base + first * view.stride, ctx.s,
+                                   view.stride, count, out);
+}
+
+void write_answer(const Context& ctx, std::size_t h, std::size_t t, const std::uint8_t* symbol,
+                  codec::MerkleProof proof) {
+  RecoverySymbol& answer = (*ctx.answers)[h * ctx.targets.size() + t];
+  answer.helper_axis = ctx.axis;
+  answer.helper_index = ctx.helpers[h].index;
+  answer.target_index = ctx.targets[t];
+  answer.data.assign(symbol, symbol + ctx.s);
+  answer.proof = std::move(proof);
+}
+
+// Answers from the cached levels: only the leaves of each target's block are hashed.
+void answer_cached(const Context& ctx, std::size_t h, SymbolView view,
+                   std::span<const Digest> cached) {
+  const TreeShape& shape = ctx.cache->shape();
+  std::vector<Digest> block(std::size_t{1} << shape.block_level());
+  for (std::size_t t = 0; t < ctx.targets.size(); ++t) {
+    const std::size_t leaf = codec::to_size(ctx.targets[t]);
+    const std::size_t first = shape.block_first(leaf);
+    const std::size_t count = shape.block_end(leaf) - first;
+    hash_leaves(ctx, view, first, count, block.data());
+    Digest root;
+    codec::MerkleProof proof =
+        proof_from_block(shape, leaf, std::span<const Digest>(block.data(), count), cached, &root);
+    kernel::check_invariant(
+        root == cached[shape.cached_offset(shape.block_level(), leaf >> shape.block_level())],
+        "a unit marked valid does not match its cached sliver tree");
+    write_answer(ctx, h, t, view.base + leaf * view.stride, std::move(proof));
+  }
+}
+
+// Answers from the whole tree over the expanded sliver; fills the cache when the sliver is intact.
+void answer_full(const Context& ctx, std::size_t h, SymbolView view) {
+  const std::size_t n = ctx.params->n_shards();
+  std::vector<Digest> leaves(n);
+  hash_leaves(ctx, view, 0, n, leaves.data());
+  const codec::MerkleTree tree = codec::MerkleTree::from_leaf_digests(leaves);
+  for (std::size_t t = 0; t < ctx.targets.size(); ++t) {
+    const std::size_t leaf = codec::to_size(ctx.targets[t]);
+    write_answer(ctx, h, t, view.base + leaf * view.stride, tree.proof(leaf));
+  }
+  const ServedSliver& helper = ctx.helpers[h];
+  if (ctx.cache != nullptr && helper.intact &&
+      tree.root() == ctx.metadata->sliver_hash(ctx.axis, helper.index)) {
+    ctx.cache->insert(ctx.axis, helper.index, cached_levels(ctx.cache->shape(), leaves));
+  }
+}
+
+std::span<const Digest> usable_cache(const Context& ctx, std::size_t h) {
+  if (ctx.cache == nullptr || !ctx.helpers[h].intact) return {};
+  return ctx.cache->find(ctx.axis, ctx.helpers[h].index);
+}
+
+// True when every target's block lies among the sliver's own k stored symbols.
+bool blocks_systematic(const Context& ctx) {
+  const std::size_t k = ctx.params->symbols_per_sliver(ctx.axis);
+  const TreeShape& shape = ctx.cache->shape();
+  return std::all_of(ctx.targets.begin(), ctx.targets.end(),
+                     [&](SliverIndex t) { return shape.block_end(codec::to_size(t)) <= k; });
+}
+
+// Expands helpers[ids[first, first + count)] position-major and answers for each.
+void expand_and_answer(const Context& ctx, std::span<const std::size_t> ids,
+                       std::vector<std::uint8_t>& work) {
+  const std::size_t n = ctx.params->n_shards();
+  const std::size_t k = ctx.params->symbols_per_sliver(ctx.axis);
+  const std::size_t count = ids.size();
+  const std::size_t s = ctx.s;
+  work.resize(n * count * s);
+  for (std::size_t i = 0; i < k; ++i) {
+    std::uint8_t* base = work.data() + i * count * s;
+    for (std::size_t b = 0; b < count; ++b) {
+      std::memcpy(base + b * s, ctx.helpers[ids[b]].data.data() + i * s, s);
+    }
+  }
+  codec::expand_position_major(*ctx.params, ctx.axis, s, count, work);
+  for (std::size_t b = 0; b < count; ++b) {
+    const SymbolView view{work.data() + b * s, count * s};
+    const std::span<const Digest> cached = usable_cache(ctx, ids[b]);
+    if (cached.empty()) {
+      answer_full(ctx, ids[b], view);
+    } else {
+      answer_cached(ctx, ids[b], view, cached);
+    }
+  }
+}
+
+void serve_expanded(const Context& ctx, const std::vector<std::size_t>& ids, std::size_t workers) {
+  if (ids.empty()) return;
+  const std::size_t per_block = std::clamp<std::size_t>(
+      kBlockTargetBytes / (ctx.params->n_shards() * ctx.s), 1, kMaxBlockHelpers);
+  const std::size_t needed = (ids.size() + per_block - 1) / per_block;
+  const std::size_t blocks = std::min(ids.size(), (needed + workers - 1) / workers * workers);
+  const std::size_t block_helpers = (ids.size() + blocks - 1) / blocks;
+  codec::parallel_ranges(blocks, workers, [&](std::size_t begin, std::size_t end) {
+    std::vector<std::uint8_t> work;
+    for (std::size_t block = begin; block < end; ++block) {
+      const std::size_t first = block * block_helpers;
+      if (first >= ids.size()) break;
+      const std::size_t count = std::min(block_helpers, ids.size() - first);
+      expand_and_answer(ctx, std::span<const std::size_t>(ids).subspan(first, count), work);
+    }
+  });
+}
+
+codec::RedStuffStatus check_input(const Context& ctx) {
+  const std::size_t n = ctx.params->n_shards();
+  const std::size_t k = ctx.params->symbols_per_sliver(ctx.axis);
+  if (ctx.s == 0 || ctx.s % 2 != 0) return codec::RedStuffStatus::kWrongSliverSize;
+  for (const SliverIndex t : ctx.targets) {
+    if (codec::to_size(t) >= n) return codec::RedStuffStatus::kInvalidSliverIndex;
+  }
+  for (const ServedSliver& h : ctx.helpers) {
+    if (codec::to_size(h.index) >= n) return codec::RedStuffStatus::kInvalidSliverIndex;
+    if (h.data.size() != k * ctx.s) return codec::RedStuffStatus::kWrongSliverSize;
+  }
+  return codec::RedStuffStatus::kOk;
+}
+
+}  // namespace
+
+codec::RedStuffStatus serve_helpers(const codec::RedStuffParams& params, codec::SliverAxis axis,
+                                    std::span<const ServedSliver> helpers, std::size_t symbol_bytes,
+                                    std::span<const SliverIndex> targets,
+                                    const codec::BlobMetadata& metadata, HelperCache* cache,
+                                    std::size_t threads, std::vector<RecoverySymbol>* out) {
+  if (cache == nullptr) {
+    std::vector<codec::HelperSliver> plain;
+    plain.reserve(helpers.size());
+    for (const ServedSliver& h : helpers) plain.push_back({h.index, h.data});
+    return codec::serve_recovery_symbols(params, axis, plain, symbol_bytes, targets, threads, out);
+  }
+  std::vector<RecoverySymbol> answers(helpers.size() * targets.size());
+  const Context ctx{&params, axis, symbol_bytes, helpers, targets, &metadata, cache, &answers};
+  if (const codec::RedStuffStatus st = check_input(ctx); st != codec::RedStuffStatus::kOk) {
+    return st;
+  }
+  // Cached helpers whose targets are all systematic answer from their stored symbols.
+  std::vector<std::size_t> direct;
+  std::vector<std::size_t> expand;
+  const bool systematic = blocks_systematic(ctx);
+  for (std::size_t h = 0; h < helpers.size(); ++h) {
+    (systematic && !usable_cache(ctx, h).empty() ? direct : expand).push_back(h);
+  }
+  const std::size_t workers = codec::resolve_threads(threads);
+  codec::parallel_ranges(direct.size(), workers, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      const std::size_t h = direct[i];
+      answer_cached(ctx, h, SymbolView{helpers[h].data.data(), symbol_bytes}, usable_cache(ctx, h));
+    }
+  });
+  serve_expanded(ctx, expand, workers);
+  *out = std::move(answers);
+  return codec::RedStuffStatus::kOk;
+}
+
+}  // namespace sliversim::schemes::redstuff

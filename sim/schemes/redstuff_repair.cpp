@@ -1,0 +1,252 @@
+// RedStuff repair execution (see redstuff_scheme.hpp): the helpers named by the plans answer from
+// their own stored units, batched per axis over every request of the call; each request's slivers
+// are then recovered (proofs, decode, hash check) and the result is stored on its target.
+#include <algorithm>
+#include <limits>
+#include <optional>
+
+#include "codec/parallel.hpp"
+#include "codec/recovery_decoder.hpp"
+#include "codec/recovery_helper_batch.hpp"
+#include "sim/kernel/invariant.hpp"
+#include "sim/schemes/redstuff_helper_serve.hpp"
+#include "sim/schemes/redstuff_record.hpp"
+#include "sim/schemes/redstuff_roles.hpp"
+#include "sim/schemes/redstuff_scheme.hpp"
+
+namespace sliversim::schemes {
+namespace {
+
+using codec::RecoverySymbol;
+using codec::RecoveryTarget;
+using codec::SliverAxis;
+using codec::SliverIndex;
+
+constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
+
+// The helpers of one axis serving this call, and the targets they answer for.
+struct Served {
+  std::vector<redstuff::ServedSliver> slivers;
+  std::vector<std::size_t> helper_at_shard;  // position in slivers, by shard (kNone if absent)
+  std::vector<SliverIndex> targets;
+  std::vector<std::size_t> target_at_index;  // position in targets, by sliver index
+  std::vector<RecoverySymbol> answers;       // [helper * targets.size() + target]
+
+  explicit Served(std::size_t n) : helper_at_shard(n, kNone), target_at_index(n, kNone) {}
+  const RecoverySymbol& answer(std::size_t shard, SliverIndex target) const {
+    return answers[helper_at_shard[shard] * targets.size() + target_at_index[to_size(target)]];
+  }
+};
+
+// One request as the call handles it.
+struct Job {
+  model::ShardId target;
+  std::uint8_t stage = 0;
+  RecoveryTarget primary;
+  RecoveryTarget secondary;
+  std::vector<model::ShardId> for_secondary;     // helpers sending primary-sliver symbols, in order
+  std::vector<model::ShardId> for_primary;       // helpers sending secondary-sliver symbols
+  std::span<const std::uint8_t> kept_secondary;  // the target's kPartial secondary, if any
+  bool gone = false;  // a helper or the target no longer holds what the plan assumed
+  std::optional<std::vector<std::uint8_t>> rebuilt_primary;
+  std::optional<std::vector<std::uint8_t>> rebuilt_secondary;
+  std::vector<model::ShardId> bad;
+  bool has(std::uint8_t bit) const { return (stage & bit) != 0; }
+};
+
+}  // namespace
+
+// Everything one execute_repairs call works on.
+struct RedStuffRepairCall {
+  const codec::RedStuffParams& params;
+  RedStuffScheme::BlobRecord& rec;
+  model::BlobIndex blob;
+  const UnitStore& store;
+  std::vector<Job> jobs;
+  Served primaries;    // primary-sliver helpers (answer secondary targets)
+  Served secondaries;  // secondary-sliver helpers (answer primary targets)
+};
+
+namespace {
+
+using Call = RedStuffRepairCall;
+
+// Adds `shard`'s sliver of `axis` to the served helpers; false when its unit lacks it.
+bool add_helper(Call& call, SliverAxis axis, model::ShardId shard, codec::SliverPairIndex q) {
+  Served& served = axis == SliverAxis::kPrimary ? call.primaries : call.secondaries;
+  const std::size_t i = model::index_of(shard);
+  if (served.helper_at_shard[i] != kNone) return true;
+  const UnitState state = call.store.state(call.blob, shard);
+  const std::span<const std::uint8_t> unit = call.store.bytes(call.blob, shard);
+  const std::size_t s = call.rec.symbol_bytes;
+  const bool offered = axis == SliverAxis::kPrimary ? redstuff::offers_primary(state)
+                                                    : redstuff::offers_secondary(state);
+  const std::span<const std::uint8_t> data = axis == SliverAxis::kPrimary
+                                                 ? redstuff::primary_part(call.params, s, unit)
+                                                 : redstuff::secondary_part(call.params, s, unit);
+  if (!offered || data.empty()) return false;
+  served.helper_at_shard[i] = served.slivers.size();
+  served.slivers.push_back({call.params.sliver_of_pair(q, axis), data, state == UnitState::kValid});
+  return true;
+}
+
+void add_target(Served& served, SliverIndex target) {
+  if (served.target_at_index[to_size(target)] != kNone) return;
+  served.target_at_index[to_size(target)] = served.targets.size();
+  served.targets.push_back(target);
+}
+
+Job make_job(Call& call, const RedStuffScheme& scheme, const RepairRequest& request) {
+  const RepairPlan& plan = *request.plan;
+  kernel::check_invariant(plan.kind == PlanKind::kRepair && plan.stage != 0,
+                          "redstuff: execute_repairs without a repair plan");
+  Job job;
+  job.target = request.target;
+  job.stage = plan.stage;
+  const codec::SliverPairIndex p = scheme.pair_of_shard(call.blob, request.target);
+  job.primary = {SliverAxis::kPrimary, call.params.sliver_of_pair(p, SliverAxis::kPrimary)};
+  job.secondary = {SliverAxis::kSecondary, call.params.sliver_of_pair(p, SliverAxis::kSecondary)};
+  if (!job.has(redstuff::kStageSecondary)) {
+    job.kept_secondary = redstuff::secondary_part(call.params, call.rec.symbol_bytes,
+                                                  call.store.bytes(call.blob, request.target));
+    job.gone = call.store.state(call.blob, request.target) != UnitState::kPartial ||
+               job.kept_secondary.empty();
+  }
+  for (const HelperPart& part : plan.helpers) {
+    const codec::SliverPairIndex q = scheme.pair_of_shard(call.blob, part.helper);
+    if ((part.role & redstuff::kRoleForSecondary) != 0) {
+      job.for_secondary.push_back(part.helper);
+      job.gone |= !add_helper(call, SliverAxis::kPrimary, part.helper, q);
+    }
+    if ((part.role & redstuff::kRoleForPrimary) != 0) {
+      job.for_primary.push_back(part.helper);
+      job.gone |= !add_helper(call, SliverAxis::kSecondary, part.helper, q);
+    }
+  }
+  if (!job.for_secondary.empty()) add_target(call.primaries, job.secondary.index);
+  if (!job.for_primary.empty()) add_target(call.secondaries, job.primary.index);
+  return job;
+}
+
+void serve(const codec::RedStuffParams& params, SliverAxis axis, Served& served,
+           RedStuffScheme::BlobRecord& rec, bool use_cache, std::size_t threads) {
+  if (served.slivers.empty() || served.targets.empty()) return;
+  redstuff::HelperCache& cache = rec.cache;
+  const codec::RedStuffStatus status =
+      redstuff::serve_helpers(params, axis, served.slivers, rec.symbol_bytes, served.targets,
+                              rec.metadata, use_cache ? &cache : nullptr, threads, &served.answers);
+  kernel::check_invariant(status == codec::RedStuffStatus::kOk,
+                          "redstuff: helpers could not serve their stored slivers");
+}
+
+// Recovers `target` from the remote helpers' symbols (plus `own`, a local symbol, if given).
+// Returns the sliver, or records the helpers whose symbols were rejected.
+std::optional<std::vector<std::uint8_t>> recover(const Call& call, Job& job, RecoveryTarget target,
+                                                 const std::vector<model::ShardId>& helpers,
+                                                 const RecoverySymbol* own) {
+  const Served& served = target.axis == SliverAxis::kPrimary ? call.secondaries : call.primaries;
+  std::vector<RecoverySymbol> symbols;
+  symbols.reserve(helpers.size() + 1);
+  for (const model::ShardId h : helpers) {
+    symbols.push_back(served.answer(model::index_of(h), target.index));
+  }
+  if (own != nullptr) symbols.push_back(*own);
+  codec::RecoveryResult result;
+  const codec::RecoveryStatus status =
+      codec::recover_sliver(call.params, call.rec.metadata, target, symbols, {}, &result);
+  if (status == codec::RecoveryStatus::kOk) return std::move(result.sliver);
+  for (std::size_t i = 0; i < helpers.size() && i < result.verdicts.size(); ++i) {
+    const codec::SymbolVerdict v = result.verdicts[i];
+    const bool listed = std::find(job.bad.begin(), job.bad.end(), helpers[i]) != job.bad.end();
+    if (v != codec::SymbolVerdict::kValid && v != codec::SymbolVerdict::kUnchecked && !listed) {
+      job.bad.push_back(helpers[i]);
+    }
+  }
+  return std::nullopt;
+}
+
+// The symbol a freshly rebuilt sliver of this node sends, locally, for its other sliver.
+RecoverySymbol own_symbol(const Call& call, RecoveryTarget rebuilt,
+                          const std::vector<std::uint8_t>& sliver, RecoveryTarget other) {
+  const codec::HelperSliver helper{rebuilt.index, sliver};
+  std::vector<RecoverySymbol> out;
+  const codec::RedStuffStatus status = codec::serve_recovery_symbols(
+      call.params, rebuilt.axis, {&helper, 1}, call.rec.symbol_bytes, {&other.index, 1}, 1, &out);
+  kernel::check_invariant(status == codec::RedStuffStatus::kOk && out.size() == 1,
+                          "redstuff: a rebuilt sliver could not serve its own pair");
+  return std::move(out.front());
+}
+
+void run_job(const Call& call, Job& job) {
+  if (job.gone) return;
+  if (job.has(redstuff::kStageSelfHelp)) {
+    const bool primary_first = job.has(redstuff::kStagePrimaryFirst);
+    auto& first = primary_first ? job.rebuilt_primary : job.rebuilt_secondary;
+    auto& second = primary_first ? job.rebuilt_secondary : job.rebuilt_primary;
+    const RecoveryTarget t1 = primary_first ? job.primary : job.secondary;
+    const RecoveryTarget t2 = primary_first ? job.secondary : job.primary;
+    first = recover(call, job, t1, primary_first ? job.for_primary : job.for_secondary, nullptr);
+    if (!first) return;
+    const RecoverySymbol own = own_symbol(call, t1, *first, t2);
+    second = recover(call, job, t2, primary_first ? job.for_secondary : job.for_primary, &own);
+    return;
+  }
+  if (job.has(redstuff::kStageSecondary)) {
+    job.rebuilt_secondary = recover(call, job, job.secondary, job.for_secondary, nullptr);
+  }
+  if (job.has(redstuff::kStagePrimary)) {
+    job.rebuilt_primary = recover(call, job, job.primary, job.for_primary, nullptr);
+  }
+}
+
+// Stores what the job rebuilt and says how it went.
+RepairResult apply(const Call& call, Job& job, UnitStore& store) {
+  RepairResult result;
+  result.bad_helpers = job.bad;
+  const bool lied = !job.bad.empty();
+  if (job.gone) return result;  // kFailed
+  if (job.rebuilt_primary && (job.rebuilt_secondary || !job.kept_secondary.empty())) {
+    std::vector<std::uint8_t> unit = std::move(*job.rebuilt_primary);
+    if (job.rebuilt_secondary) {
+      unit.insert(unit.end(), job.rebuilt_secondary->begin(), job.rebuilt_secondary->end());
+    } else {
+      unit.insert(unit.end(), job.kept_secondary.begin(), job.kept_secondary.end());
+    }
+    store.put(call.blob, job.target, std::move(unit));
+    result.outcome = RepairOutcome::kRebuilt;
+  } else if (job.rebuilt_secondary) {
+    store.put(call.blob, job.target, std::move(*job.rebuilt_secondary), UnitState::kPartial);
+    result.outcome = lied ? RepairOutcome::kHelperLied : RepairOutcome::kPartial;
+  } else {
+    result.outcome = lied ? RepairOutcome::kHelperLied : RepairOutcome::kFailed;
+  }
+  return result;
+}
+
+}  // namespace
+
+std::vector<RepairResult> RedStuffScheme::execute_repairs(model::BlobIndex blob,
+                                                          std::span<const RepairRequest> requests,
+                                                          UnitStore& store) {
+  const std::size_t n = params_.n_shards();
+  Call call{params_, record(blob), blob, store, {}, Served(n), Served(n)};
+  call.jobs.reserve(requests.size());
+  for (const RepairRequest& request : requests) {
+    call.jobs.push_back(make_job(call, *this, request));
+  }
+  serve(params_, SliverAxis::kPrimary, call.primaries, call.rec, options_.helper_cache,
+        options_.threads);
+  serve(params_, SliverAxis::kSecondary, call.secondaries, call.rec, options_.helper_cache,
+        options_.threads);
+  // Determinism: each job writes only its own results; they are applied in request order.
+  codec::parallel_ranges(call.jobs.size(), codec::resolve_threads(options_.threads),
+                         [&](std::size_t begin, std::size_t end) {
+                           for (std::size_t j = begin; j < end; ++j) run_job(call, call.jobs[j]);
+                         });
+  std::vector<RepairResult> results;
+  results.reserve(call.jobs.size());
+  for (Job& job : call.jobs) results.push_back(apply(call, job, store));
+  return results;
+}
+
+}  // namespace sliversim::schemes

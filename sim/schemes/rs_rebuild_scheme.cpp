@@ -1,0 +1,164 @@
+// The full-blob-rebuild RS baseline as a storage scheme (see rs_rebuild_scheme.hpp).
+#include "sim/schemes/rs_rebuild_scheme.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "sim/kernel/invariant.hpp"
+#include "sim/schemes/helper_ring.hpp"
+
+namespace sliversim::schemes {
+std::unique_ptr<RsRebuildScheme> RsRebuildScheme::make(std::size_t n_shards) {
+  const std::optional<codec::RsRebuildCode> code = codec::RsRebuildCode::make(n_shards);
+  if (!code) return nullptr;
+  return std::unique_ptr<RsRebuildScheme>(new RsRebuildScheme(*code));
+}
+
+const RsRebuildScheme::BlobRecord& RsRebuildScheme::record(model::BlobIndex blob) const {
+  const std::size_t b = model::index_of(blob);
+  kernel::check_invariant(b < blobs_.size() && blobs_[b].present,
+                          "rs_rebuild: a blob that is not encoded");
+  return blobs_[b];
+}
+
+void RsRebuildScheme::encode(model::BlobIndex blob, std::span<const std::uint8_t> bytes,
+                             UnitStore& store) {
+  const std::size_t b = model::index_of(blob);
+  if (b >= blobs_.size()) blobs_.resize(b + 1);
+  kernel::check_invariant(!blobs_[b].present, "rs_rebuild: a blob encoded twice");
+  codec::RsRebuildBlob pieces;
+  kernel::check_invariant(
+      codec::rs_rebuild_encode(code_, bytes, &pieces) == codec::BaselineStatus::kOk,
+      "rs_rebuild: encoding failed");
+  BlobRecord& rec = blobs_[b];
+  rec.present = true;
+  rec.unencoded_bytes = bytes.size();
+  rec.piece_bytes = pieces.piece_bytes();
+  rec.digests.resize(code_.n_shards());
+  for (std::size_t i = 0; i < code_.n_shards(); ++i) {
+    const std::span<const std::uint8_t> piece = pieces.piece(static_cast<codec::PieceIndex>(i));
+    rec.digests[i] = codec::blake2b256(piece);
+    store.put(blob, model::id_at<model::ShardId>(i),
+              std::vector<std::uint8_t>(piece.begin(), piece.end()));
+  }
+}
+
+bool RsRebuildScheme::holds_unit(model::BlobIndex, model::ShardId) const { return true; }
+
+std::uint64_t RsRebuildScheme::unit_bytes(model::BlobIndex blob, model::ShardId) const {
+  return record(blob).piece_bytes;
+}
+
+std::uint64_t RsRebuildScheme::stored_bytes(model::BlobIndex blob) const {
+  return static_cast<std::uint64_t>(record(blob).piece_bytes) * code_.n_shards();
+}
+
+void RsRebuildScheme::forget(model::BlobIndex blob) {
+  const std::size_t b = model::index_of(blob);
+  if (b < blobs_.size()) blobs_[b] = BlobRecord{};
+}
+
+RepairPlan RsRebuildScheme::plan_repair(model::BlobIndex blob, model::ShardId target,
+                                        std::span<const ShardAvailability> shards) const {
+  kernel::check_invariant(
+      shards.size() == code_.n_shards() && model::index_of(target) < code_.n_shards(),
+      "rs_rebuild: a repair planned with the wrong shard count");
+  const BlobRecord& rec = record(blob);
+  const std::size_t k = code_.source_pieces();
+  const UnitHolders holders = unit_holders(blob, target, shards, k);
+  RepairPlan plan;
+  if (holders.stored < k) return plan;  // kUnrecoverable
+  if (holders.live.size() < k) {
+    plan.kind = PlanKind::kWait;
+    return plan;
+  }
+  plan.kind = PlanKind::kRepair;
+  for (const model::ShardId helper : holders.live) {
+    HelperPart part{helper, {}, 0};
+    part.bytes[ByteCategory::kFullBlob] = rec.piece_bytes;
+    plan.helpers.push_back(part);
+  }
+  return plan;
+}
+
+std::vector<RepairResult> RsRebuildScheme::execute_repairs(model::BlobIndex blob,
+                                                           std::span<const RepairRequest> requests,
+                                                           UnitStore& store) {
+  const BlobRecord& rec = record(blob);
+  std::map<std::size_t, PieceCheck> checked;  // by helper shard
+  auto check = [&](model::ShardId shard) {
+    const auto [it, inserted] = checked.try_emplace(model::index_of(shard), PieceCheck::kGood);
+    if (inserted) it->second = check_piece(store, blob, shard, rec);
+    return it->second;
+  };
+  std::vector<RepairResult> results(requests.size());
+  std::vector<std::size_t> clean;  // requests whose helpers all hold verified pieces
+  for (std::size_t r = 0; r < requests.size(); ++r) {
+    const RepairPlan& plan = *requests[r].plan;
+    kernel::check_invariant(plan.kind == PlanKind::kRepair, "rs_rebuild: execute without a plan");
+    bool gone = false;
+    for (const HelperPart& part : plan.helpers) {
+      const PieceCheck c = check(part.helper);
+      gone |= c == PieceCheck::kGone;
+      if (c == PieceCheck::kBad) results[r].bad_helpers.push_back(part.helper);
+    }
+    if (!results[r].bad_helpers.empty()) {
+      results[r].outcome = RepairOutcome::kHelperLied;
+    } else if (!gone) {
+      clean.push_back(r);
+    }
+  }
+  if (!clean.empty()) rebuild(blob, requests, clean, store, results);
+  return results;
+}
+
+RsRebuildScheme::PieceCheck RsRebuildScheme::check_piece(const UnitStore& store,
+                                                         model::BlobIndex blob,
+                                                         model::ShardId shard,
+                                                         const BlobRecord& rec) {
+  const UnitState state = store.state(blob, shard);
+  const std::span<const std::uint8_t> piece = store.bytes(blob, shard);
+  if ((state != UnitState::kValid && state != UnitState::kCorrupt) ||
+      piece.size() != rec.piece_bytes) {
+    return PieceCheck::kGone;
+  }
+  return codec::blake2b256(piece) == rec.digests[model::index_of(shard)] ? PieceCheck::kGood
+                                                                         : PieceCheck::kBad;
+}
+
+void RsRebuildScheme::rebuild(model::BlobIndex blob, std::span<const RepairRequest> requests,
+                              const std::vector<std::size_t>& clean, UnitStore& store,
+                              std::vector<RepairResult>& results) const {
+  const BlobRecord& rec = record(blob);
+  std::vector<codec::PieceRef> live;
+  std::vector<bool> is_live(code_.n_shards(), false);
+  for (const HelperPart& part : requests[clean.front()].plan->helpers) {
+    live.push_back({static_cast<codec::PieceIndex>(model::index_of(part.helper)),
+                    store.bytes(blob, part.helper)});
+    is_live[model::index_of(part.helper)] = true;
+  }
+  std::vector<codec::PieceIndex> lost;
+  std::vector<std::size_t> lost_request;
+  for (const std::size_t r : clean) {
+    const std::size_t target = model::index_of(requests[r].target);
+    if (is_live[target]) {  // a verified piece already: nothing to rebuild
+      results[r].outcome = RepairOutcome::kRebuilt;
+      continue;
+    }
+    lost.push_back(static_cast<codec::PieceIndex>(target));
+    lost_request.push_back(r);
+  }
+  std::vector<std::vector<std::uint8_t>> rebuilt;
+  codec::BaselineRepairCost cost;
+  kernel::check_invariant(codec::rs_rebuild_repair(code_, rec.unencoded_bytes, live, lost, &rebuilt,
+                                                   &cost) == codec::BaselineStatus::kOk,
+                          "rs_rebuild: verified pieces failed to decode");
+  for (std::size_t j = 0; j < lost.size(); ++j) {
+    const model::ShardId target = requests[lost_request[j]].target;
+    if (codec::blake2b256(rebuilt[j]) != rec.digests[model::index_of(target)]) continue;  // kFailed
+    store.put(blob, target, std::move(rebuilt[j]));
+    results[lost_request[j]].outcome = RepairOutcome::kRebuilt;
+  }
+}
+
+}  // namespace sliversim::schemes

@@ -1,0 +1,55 @@
+// The bytes every shard stores, per blob: the content of each shard at its current owner. A shard
+// that moves cooperatively keeps its store (its bytes cross the network); a shard whose owner loses
+// data has its entries erased (the bytes are freed). Blob and shard indices are dense.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "sim/model/ids.hpp"
+
+namespace sliversim::schemes {
+
+enum class UnitState : std::uint8_t {
+  kAbsent,   // nothing stored (never written, erased, or lost)
+  kValid,    // the unit's true bytes
+  kCorrupt,  // bytes present but altered (an adversary); proofs or checks will catch them
+  // Redstuff only, between the two phases of a two-phase repair: the bytes are the rebuilt
+  // secondary sliver alone. Not a valid unit (reads, durability), but a secondary-sliver helper.
+  kPartial,
+};
+
+class UnitStore {
+ public:
+  explicit UnitStore(std::size_t n_shards) : shards_(n_shards) {}
+
+  std::size_t n_shards() const { return shards_.size(); }
+  UnitState state(model::BlobIndex blob, model::ShardId shard) const;
+  // The stored bytes (empty when absent). REQUIRES: shard < n_shards.
+  std::span<const std::uint8_t> bytes(model::BlobIndex blob, model::ShardId shard) const;
+  // Stores a unit in `state` (a valid one by default), replacing what was there.
+  // REQUIRES: state != kAbsent.
+  void put(model::BlobIndex blob, model::ShardId shard, std::vector<std::uint8_t> bytes,
+           UnitState state = UnitState::kValid);
+  // Erases the unit (frees its bytes).
+  void erase(model::BlobIndex blob, model::ShardId shard);
+  // Flips bytes of a stored unit so it no longer verifies (deterministic: XOR with 0x5A at one
+  // position in each quarter of the bytes, derived from `salt`, so every part of a unit changes;
+  // every byte of a unit shorter than 4) and marks it corrupt. No effect when absent.
+  void corrupt(model::BlobIndex blob, model::ShardId shard, std::uint64_t salt);
+  // Total bytes held (for memory accounting).
+  std::uint64_t held_bytes() const { return held_bytes_; }
+
+ private:
+  struct Unit {
+    UnitState state = UnitState::kAbsent;
+    std::vector<std::uint8_t> bytes;
+  };
+  Unit& slot(model::BlobIndex blob, model::ShardId shard);
+  std::vector<std::vector<Unit>> shards_;  // [shard][blob]
+  std::uint64_t held_bytes_ = 0;
+};
+
+}  // namespace sliversim::schemes
