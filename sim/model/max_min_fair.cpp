@@ -45,7 +45,7 @@ std::uint32_t MaxMinFairSolver::add_flow(std::span<const std::uint32_t> resource
       kernel::check_invariant(resources[i] != resources[j], "max-min solver: repeated resource");
     }
   }
-  flow_resources_.insert(flow_resources_.end(), resources.begin(), resources.end());
+  for (const std::uint32_t r : resources) flow_resources_.push_back(r);
   flow_offset_.push_back(static_cast<std::uint32_t>(flow_resources_.size()));
   rate_.push_back(-1.0);
   return static_cast<std::uint32_t>(rate_.size() - 1);

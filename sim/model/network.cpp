@@ -123,7 +123,7 @@ FlowId Network::start_flow(const FlowRequest& request, FlowCallback on_complete)
   flow.remaining_bytes = static_cast<double>(request.bytes);
   flow.rate_bytes_per_s = 0.0;
   flow.requested_us = now_us();
-  flow.start_us = (sim_.now() + request.latency).count();
+  flow.start_us = std::min((sim_.now() + request.latency).count(), kNever);
   flow.last_update_us = flow.start_us;
   flow.finish_us = kNever;
   ++flow.version;

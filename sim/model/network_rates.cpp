@@ -206,7 +206,7 @@ std::int64_t Network::next_event_us() {
   std::int64_t next = kNever;
   if (!completions_.empty()) next = completions_.front().time_us;
   if (!waiting_.empty()) next = std::min(next, waiting_.front().time_us);
-  return next;
+  return next;  // kNever when nothing is due before the end of time
 }
 
 void Network::arm() {

@@ -215,6 +215,20 @@ TEST_CASE("cancelling a waiting flow moves nothing; cancelling twice is refused"
   CHECK(sim.executed_count() == 0);  // the latency event was withdrawn
 }
 
+TEST_CASE("a flow whose latency reaches past the end of time never starts") {
+  Simulator sim;
+  Network net(sim);
+  net.set_node_capacity(node(0), 10.0, 10.0);
+  net.set_node_capacity(node(1), 10.0, 10.0);
+  sim.run_until(Ticks::seconds(1));
+  Done done;
+  const FlowId id = net.start_flow(request(0, 1, 5, Ticks::max()), record(done));
+  sim.run_until(Ticks::max());
+  CHECK(sim.executed_count() == 0);
+  CHECK(net.progress(id)->state == FlowState::kWaiting);
+  CHECK(done.flows.empty());
+}
+
 TEST_CASE("a zero-byte flow completes when its latency elapses") {
   Simulator sim;
   Network net(sim);
