@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include <fmt/format.h>
+
 namespace sliversim::report {
 
 namespace {
@@ -143,6 +145,58 @@ json comparison_json(const std::vector<schemes::SchemeOutcome>& outcomes) {
          ratio(c.unavailable_blob_seconds, b.unavailable_blob_seconds)}};
   }
   return all;
+}
+
+namespace {
+
+// A byte count with a binary unit ("12.3 GiB").
+std::string human_bytes(double bytes) {
+  static constexpr const char* kUnits[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+  std::size_t unit = 0;
+  while (bytes >= 1024.0 && unit + 1 < std::size(kUnits)) {
+    bytes /= 1024.0;
+    ++unit;
+  }
+  return fmt::format("{:.1f} {}", bytes, kUnits[unit]);
+}
+
+std::string scheme_line(const schemes::SchemeOutcome& o) {
+  const MetricCounters c = o.metrics.total();
+  std::string categories;
+  for (std::size_t i = 0; i < schemes::kByteCategories; ++i) {
+    if (c.repair_bytes.by_category[i] == 0) continue;
+    categories += fmt::format("{}{} {}", categories.empty() ? "" : ", ",
+                              schemes::category_name(static_cast<schemes::ByteCategory>(i)),
+                              human_bytes(static_cast<double>(c.repair_bytes.by_category[i])));
+  }
+  const auto per_lost = schemes::bytes_per_lost_byte(c);
+  const schemes::Percentiles p = schemes::percentiles(o.metrics.all_repair_seconds());
+  return fmt::format(
+      "  {}{}: repair {} ({}); {:.0f} repairs; {} per lost byte; repair p50 {:.1f} s, max "
+      "{:.1f} s; blobs lost {:.0f} ({}); unavailable {:.3g} blob-s\n",
+      o.name, o.analytic ? " (analytic)" : "",
+      human_bytes(static_cast<double>(c.repair_bytes.total())),
+      categories.empty() ? "none" : categories, c.repairs,
+      per_lost ? fmt::format("{:.2f} B", *per_lost) : std::string("n/a"), p.p50, p.max,
+      c.blobs_lost, human_bytes(static_cast<double>(c.bytes_lost)), c.unavailable_blob_seconds);
+}
+
+}  // namespace
+
+std::string scheme_totals_text(const std::vector<schemes::SchemeOutcome>& outcomes) {
+  if (outcomes.empty()) return {};
+  std::string text = "schemes (bytes and counts weighted by the representatives' weights):\n";
+  for (const auto& o : outcomes) text += scheme_line(o);
+  const json comparison = comparison_json(outcomes);
+  for (const auto& [name, ratios] : comparison.items()) {
+    const auto show = [&](const char* key) {
+      const json& v = ratios[key];
+      return v.is_null() ? std::string("n/a") : fmt::format("{:.2f}x", v.get<double>());
+    };
+    text += fmt::format("  {}: repair bytes {}, per lost byte {}\n", name,
+                        show("repair_bytes_total"), show("bytes_per_lost_byte"));
+  }
+  return text;
 }
 
 }  // namespace sliversim::report

@@ -4,6 +4,7 @@
 // simulation counters; per baseline its ratios to redstuff. Byte counts are integers.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -20,5 +21,10 @@ nlohmann::json schemes_json(const std::vector<schemes::SchemeOutcome>& outcomes,
 // {"<name>_over_redstuff": {"repair_bytes_total": ratio, ...}, ...} for every outcome other than
 // redstuff; a ratio with a zero denominator is null. Empty when redstuff did not run.
 nlohmann::json comparison_json(const std::vector<schemes::SchemeOutcome>& outcomes);
+
+// The per-scheme totals `sliversim run` prints: one line per scheme (repair bytes by category,
+// repairs, bytes per lost byte, repair time p50/max, losses, unavailability), then one line per
+// baseline with its repair-byte ratios to redstuff. Ends with a newline; empty without outcomes.
+std::string scheme_totals_text(const std::vector<schemes::SchemeOutcome>& outcomes);
 
 }  // namespace sliversim::report

@@ -105,14 +105,13 @@ void SchemeDriver::schedule_world_events() {
 }
 
 void SchemeDriver::apply(const model::WorldEvent& e) {
-  NodeStatus* node = e.node == model::kNoNode ? nullptr : &nodes_[model::index_of(e.node)];
   switch (e.kind) {
     case WorldEventKind::kEpochStart:
       on_epoch_start(e.index);
       break;
     case WorldEventKind::kNodeJoin:
-      node->joined = true;
-      node->state = model::NodeState::kUp;
+      nodes_[model::index_of(e.node)].joined = true;
+      nodes_[model::index_of(e.node)].state = model::NodeState::kUp;
       break;
     case WorldEventKind::kNodeDown:
       on_node_down(e.node);
@@ -127,7 +126,7 @@ void SchemeDriver::apply(const model::WorldEvent& e) {
       on_data_loss(e.node, true);
       break;
     case WorldEventKind::kNodeLeave:
-      node->state = model::NodeState::kLeft;
+      nodes_[model::index_of(e.node)].state = model::NodeState::kLeft;
       break;
     case WorldEventKind::kAdversaryStart:
       on_adversary_start(e.node);
