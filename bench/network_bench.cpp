@@ -4,14 +4,18 @@
 // whole network, or adaptively (same results, compared by trace digest; the run fails if they
 // differ). Patterns: "random" pairs, and "fan-in"
 // (groups of 16 flows into one node, as a repair collects symbols). --json prints JSON, --quick
-// runs tiny sizes (CI smoke test). Wall-clock timing by std::chrono::steady_clock.
+// runs tiny sizes (CI smoke test). Timing: wall clock (std::chrono::steady_clock) and process CPU
+// time (std::clock), which is steadier on a machine shared with other work.
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include <fmt/core.h>
@@ -39,6 +43,7 @@ struct Config {
 struct Result {
   Config config;
   double seconds = 0.0;
+  double cpu_seconds = 0.0;
   std::uint64_t flows = 0;  // started + completed in the measured part
   double sim_seconds = 0.0;
   double solved_flows_per_solve = 0.0;
@@ -93,12 +98,14 @@ class Workload {
     ++started_;
   }
 
-  // Runs until `more` further completions. Returns the wall seconds taken.
-  double run(std::uint64_t more) {
+  // Runs until `more` further completions. Returns the wall and CPU seconds taken.
+  std::pair<double, double> run(std::uint64_t more) {
     target_ = completed_ + more;
     const auto start = std::chrono::steady_clock::now();
+    const std::clock_t cpu_start = std::clock();
     sim_.run_until(Ticks::max());
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double cpu = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
+    return {std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), cpu};
   }
 
   k::Simulator& sim() { return sim_; }
@@ -129,7 +136,7 @@ Result measure(const Config& config) {
   const Ticks sim_before = workload.sim().now();
   Result r;
   r.config = config;
-  r.seconds = workload.run(config.completions);
+  std::tie(r.seconds, r.cpu_seconds) = workload.run(config.completions);
   const m::NetworkCounters& after = workload.net().counters();
   const auto solves = static_cast<double>(after.rate_solves - before.rate_solves);
   r.flows = (after.flows_started - before.flows_started) +
@@ -166,15 +173,17 @@ std::vector<Result> run_all(bool quick) {
 }
 
 void print_table(const std::vector<Result>& results) {
-  fmt::print("Flow network: flows started + completed per wall second (single thread)\n");
-  fmt::print("{:<7} {:>6} {:>10} {:<10} {:>9} {:>10} {:>11} {:>11} {:>9}  {}\n", "pattern", "nodes",
-             "concurrent", "recompute", "flows", "flows/s", "flows/solve", "solves/done", "sim s",
-             "digest");
+  fmt::print("Flow network: flows started + completed per second (single thread)\n");
+  fmt::print("{:<7} {:>6} {:>10} {:<10} {:>9} {:>10} {:>11} {:>11} {:>11} {:>9}  {}\n", "pattern",
+             "nodes", "concurrent", "recompute", "flows", "flows/s", "flows/cpu-s", "flows/solve",
+             "solves/done", "sim s", "digest");
   for (const Result& r : results) {
-    fmt::print("{:<7} {:>6} {:>10} {:<10} {:>9} {:>10.0f} {:>11.1f} {:>11.2f} {:>9.1f}  {}\n",
-               r.config.pattern, r.config.nodes, r.config.concurrent, scope_name(r.config.scope),
-               r.flows, static_cast<double>(r.flows) / r.seconds, r.solved_flows_per_solve,
-               r.solves_per_completion, r.sim_seconds, r.digest);
+    const auto flows = static_cast<double>(r.flows);
+    fmt::print(
+        "{:<7} {:>6} {:>10} {:<10} {:>9} {:>10.0f} {:>11.0f} {:>11.1f} {:>11.2f} {:>9.1f}  {}\n",
+        r.config.pattern, r.config.nodes, r.config.concurrent, scope_name(r.config.scope), r.flows,
+        flows / r.seconds, flows / r.cpu_seconds, r.solved_flows_per_solve, r.solves_per_completion,
+        r.sim_seconds, r.digest);
   }
 }
 
@@ -189,6 +198,8 @@ nlohmann::json to_json(const std::vector<Result>& results, bool quick) {
                            {"flows", r.flows},
                            {"seconds", r.seconds},
                            {"flows_per_second", static_cast<double>(r.flows) / r.seconds},
+                           {"cpu_seconds", r.cpu_seconds},
+                           {"flows_per_cpu_second", static_cast<double>(r.flows) / r.cpu_seconds},
                            {"solved_flows_per_solve", r.solved_flows_per_solve},
                            {"solves_per_completion", r.solves_per_completion},
                            {"sim_seconds", r.sim_seconds},

@@ -45,7 +45,7 @@ using FlowCallback = kernel::InlineFunction<void(FlowId, kernel::Ticks), 48>;
 enum class RecomputeScope : std::uint8_t {
   kComponent,  // the connected components of the changed resources (found by a graph search)
   kWhole,      // every running flow (a sequential scan, no search)
-  kAdaptive,   // kComponent, but kWhole once the search finds about half the running flows
+  kAdaptive,   // kComponent, but kWhole once the search finds more than a scan would cost
 };
 
 struct NetworkOptions {

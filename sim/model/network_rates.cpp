@@ -68,13 +68,18 @@ bool Network::collect_component(std::size_t flow_limit) {
   return true;
 }
 
-// Fills component_resources_ with every resource and component_flows_ with every participating
-// flow, by sequential scans (cheaper than the search when the components cover most flows).
+// Fills component_resources_ with every resource that is dirty or crossed by a flow, and
+// component_flows_ with every participating flow, by sequential scans (cheaper than the search
+// when the components cover most flows).
 void Network::collect_whole() {
-  for (const std::uint32_t resource : dirty_) resources_[resource].dirty = false;
+  component_resources_.clear();
+  for (std::uint32_t r = 0; r < resources_.size(); ++r) {
+    // An idle resource that is not dirty already records zero use: leave it out.
+    Resource& resource = resources_[r];
+    if (resource.dirty || !resource.flows.empty()) component_resources_.push_back(r);
+    resource.dirty = false;
+  }
   dirty_.clear();
-  component_resources_.resize(resources_.size());
-  for (std::uint32_t r = 0; r < resources_.size(); ++r) component_resources_[r] = r;
   component_flows_.clear();
   for (std::uint32_t slot = 0; slot < flows_.size(); ++slot) {
     if (flows_[slot].live && participates(flows_[slot])) component_flows_.push_back(slot);
@@ -83,9 +88,9 @@ void Network::collect_whole() {
 
 void Network::recompute() {
   if (dirty_.empty()) return;
-  // kAdaptive searches components but gives up for a whole scan once the search costs more than
-  // the scan would: measured, a searched flow costs about twice a scanned one, and every
-  // resource (idle or not) costs a whole scan about a quarter of a flow.
+  // kAdaptive searches components but gives up for a whole scan once the search has found more
+  // flows than the scan would cost: about half the running flows (a searched flow costs about
+  // twice a scanned one in network_bench), plus a share for the resources the scan reads.
   bool whole = options_.scope == RecomputeScope::kWhole;
   if (!whole) {
     const std::size_t limit = options_.scope == RecomputeScope::kAdaptive
