@@ -1,6 +1,8 @@
 // The deterministic order in which a scheme picks repair helpers: the shards in ring order from a
-// start that depends on (blob, target), skipping the target. Different targets of a blob start
-// at different places, so the helper load spreads over the ring; no random stream is needed.
+// start that depends on the blob, skipping the target. Every target of a blob uses the same
+// start, so targets rebuilt together share their helpers (a helper expands its unit once for all
+// of them, and rs_rebuild decodes once); different blobs start at different places, which spreads
+// the helper load over the ring. No random stream is needed.
 #pragma once
 
 #include <cstddef>
@@ -12,9 +14,9 @@
 
 namespace sliversim::schemes {
 
-// The first shard of the helper ring for rebuilding `target` of `blob`:
-// mix64((blob << 32) | target) mod n_shards. REQUIRES: n_shards > 0.
-std::size_t helper_ring_start(model::BlobIndex blob, model::ShardId target, std::size_t n_shards);
+// The first shard of the helper ring of `blob`: mix64(blob + 0x9E3779B97F4A7C15) mod n_shards.
+// REQUIRES: n_shards > 0.
+std::size_t helper_ring_start(model::BlobIndex blob, std::size_t n_shards);
 
 // Shard number `step` of that ring: (start + step) mod n_shards. REQUIRES: n_shards > 0.
 inline std::size_t helper_ring_at(std::size_t start, std::size_t step, std::size_t n_shards) {

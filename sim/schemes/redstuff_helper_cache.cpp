@@ -53,44 +53,93 @@ std::size_t TreeShape::block_end(std::size_t leaf) const {
   return std::min(block_first(leaf) + (std::size_t{1} << block_level_), leaves());
 }
 
-std::vector<Digest> cached_levels(const TreeShape& shape, std::span<const Digest> leaf_digests) {
+LevelTree::LevelTree(std::vector<Digest> leaf_digests) {
+  kernel::check_invariant(!leaf_digests.empty(), "LevelTree over no leaves");
+  levels_.push_back(std::move(leaf_digests));
+  while (levels_.back().size() > 1) levels_.push_back(parent_level(levels_.back()));
+}
+
+codec::MerkleProof LevelTree::proof(std::size_t leaf) const {
+  codec::MerkleProof proof;
+  proof.path.reserve(levels_.size() - 1);
+  for (std::size_t l = 0; l + 1 < levels_.size(); ++l) {
+    const std::size_t sibling = (leaf >> l) ^ 1U;
+    proof.path.push_back(sibling >= levels_[l].size()
+                             ? codec::MerkleProofNode{true, codec::kEmptyMerkleNode}
+                             : codec::MerkleProofNode{false, levels_[l][sibling]});
+  }
+  return proof;
+}
+
+std::vector<Digest> LevelTree::cached_levels(const TreeShape& shape) const {
   std::vector<Digest> out;
   out.reserve(shape.cached_digests());
-  std::vector<Digest> level(leaf_digests.begin(), leaf_digests.end());
-  for (std::size_t l = 0; l < shape.levels(); ++l) {
-    if (l >= shape.block_level()) out.insert(out.end(), level.begin(), level.end());
-    if (level.size() > 1) level = parent_level(level);
+  for (std::size_t l = shape.block_level(); l < levels_.size(); ++l) {
+    out.insert(out.end(), levels_[l].begin(), levels_[l].end());
   }
   return out;
+}
+
+std::vector<Digest> cached_levels(const TreeShape& shape, std::span<const Digest> leaf_digests) {
+  return LevelTree({leaf_digests.begin(), leaf_digests.end()}).cached_levels(shape);
+}
+
+void proofs_from_blocks(const TreeShape& shape, std::size_t leaf, std::size_t trees,
+                        std::span<const Digest> block_leaves,
+                        std::span<const std::span<const Digest>> cached, codec::MerkleProof* proofs,
+                        Digest* block_roots) {
+  std::size_t first = shape.block_first(leaf);  // index of a segment's first node in its level
+  std::size_t width = shape.block_end(leaf) - first;  // nodes per tree in this level
+  std::vector<Digest> level(block_leaves.begin(), block_leaves.end());
+  for (std::size_t t = 0; t < trees; ++t) {
+    proofs[t].path.clear();
+    proofs[t].path.reserve(shape.levels() - 1);
+  }
+  for (std::size_t l = 0; l < shape.block_level(); ++l) {
+    const std::size_t sibling = (leaf >> l) ^ 1U;
+    for (std::size_t t = 0; t < trees; ++t) {
+      proofs[t].path.push_back(
+          sibling >= shape.level_size(l)
+              ? codec::MerkleProofNode{true, codec::kEmptyMerkleNode}
+              : codec::MerkleProofNode{false, level[t * width + sibling - first]});
+    }
+    // Blocks are aligned, so a segment is odd only where its whole level is: pad it with the empty
+    // node, and pairs never straddle two trees.
+    if (width % 2 == 1) {
+      std::vector<Digest> padded;
+      padded.reserve(trees * (width + 1));
+      for (std::size_t t = 0; t < trees; ++t) {
+        for (std::size_t i = 0; i < width; ++i) padded.push_back(level[t * width + i]);
+        padded.push_back(codec::kEmptyMerkleNode);
+      }
+      level = std::move(padded);
+      ++width;
+    }
+    std::vector<Digest> parent(trees * width / 2);
+    codec::blake2b256_prefixed_batch(codec::kMerkleInnerPrefix, level[0].data(),
+                                     2 * codec::kDigestBytes, 2 * codec::kDigestBytes,
+                                     parent.size(), parent.data());
+    level = std::move(parent);
+    width /= 2;
+    first /= 2;
+  }
+  for (std::size_t t = 0; t < trees; ++t) {
+    block_roots[t] = level[t];
+    for (std::size_t l = shape.block_level(); l + 1 < shape.levels(); ++l) {
+      const std::size_t sibling = (leaf >> l) ^ 1U;
+      proofs[t].path.push_back(
+          sibling >= shape.level_size(l)
+              ? codec::MerkleProofNode{true, codec::kEmptyMerkleNode}
+              : codec::MerkleProofNode{false, cached[t][shape.cached_offset(l, sibling)]});
+    }
+  }
 }
 
 codec::MerkleProof proof_from_block(const TreeShape& shape, std::size_t leaf,
                                     std::span<const Digest> block_leaves,
                                     std::span<const Digest> cached, Digest* block_root) {
   codec::MerkleProof proof;
-  proof.path.reserve(shape.levels() - 1);
-  std::vector<Digest> level(block_leaves.begin(), block_leaves.end());
-  std::size_t level_first = shape.block_first(leaf);  // index of level[0] within its level
-  for (std::size_t l = 0; l < shape.block_level(); ++l) {
-    const std::size_t sibling = (leaf >> l) ^ 1U;
-    if (sibling >= shape.level_size(l)) {
-      proof.path.push_back({true, codec::kEmptyMerkleNode});
-    } else {
-      proof.path.push_back({false, level[sibling - level_first]});
-    }
-    // Blocks are aligned, so a block level ends odd only where its whole level does.
-    level = parent_level(level);
-    level_first /= 2;
-  }
-  *block_root = level.front();
-  for (std::size_t l = shape.block_level(); l + 1 < shape.levels(); ++l) {
-    const std::size_t sibling = (leaf >> l) ^ 1U;
-    if (sibling >= shape.level_size(l)) {
-      proof.path.push_back({true, codec::kEmptyMerkleNode});
-    } else {
-      proof.path.push_back({false, cached[shape.cached_offset(l, sibling)]});
-    }
-  }
+  proofs_from_blocks(shape, leaf, 1, block_leaves, {&cached, 1}, &proof, block_root);
   return proof;
 }
 

@@ -50,14 +50,39 @@ class TreeShape {
   std::size_t cached_digests_ = 0;
 };
 
-// The cached levels of the tree over `leaf_digests` (shape.leaves() of them): its levels from
-// shape.block_level() up, shape.cached_digests() digests.
+// A whole Walrus Merkle tree kept level by level (level 0: the leaves; an odd level is padded with
+// the empty node only when hashed), for a helper that builds one anyway: its proofs, and its
+// levels for the cache without hashing anything twice.
+class LevelTree {
+ public:
+  // The tree over `leaf_digests`. REQUIRES: at least one leaf.
+  explicit LevelTree(std::vector<codec::Digest> leaf_digests);
+  const codec::Digest& root() const { return levels_.back().front(); }
+  // The proof of leaf `leaf`, identical to codec::MerkleTree's. REQUIRES: leaf < leaf count.
+  codec::MerkleProof proof(std::size_t leaf) const;
+  // Its levels from shape.block_level() up, shape.cached_digests() digests.
+  // REQUIRES: shape is the shape of this tree.
+  std::vector<codec::Digest> cached_levels(const TreeShape& shape) const;
+
+ private:
+  std::vector<std::vector<codec::Digest>> levels_;
+};
+
+// The cached levels of the tree over `leaf_digests` (shape.leaves() of them).
 std::vector<codec::Digest> cached_levels(const TreeShape& shape,
                                          std::span<const codec::Digest> leaf_digests);
 
-// The proof of leaf `leaf` from the leaf digests of its block ([block_first, block_end), in
-// order) and a sliver's cached levels. Also returns, in *block_root, the block's node at the
-// cached level as recomputed (callers compare it with the cached one).
+// The proofs of leaf `leaf` in `trees` trees of this shape at once (the trees of several helper
+// slivers): block_leaves holds each tree's leaf digests of the leaf's block ([block_first,
+// block_end) in order), tree after tree; cached[i] is tree i's cached levels. Writes proofs[i] and,
+// in block_roots[i], tree i's node at the cached level as recomputed (callers compare it with the
+// cached one). Each level of every tree is hashed in one batch, which keeps the hash lanes full.
+void proofs_from_blocks(const TreeShape& shape, std::size_t leaf, std::size_t trees,
+                        std::span<const codec::Digest> block_leaves,
+                        std::span<const std::span<const codec::Digest>> cached,
+                        codec::MerkleProof* proofs, codec::Digest* block_roots);
+
+// The same for one tree.
 codec::MerkleProof proof_from_block(const TreeShape& shape, std::size_t leaf,
                                     std::span<const codec::Digest> block_leaves,
                                     std::span<const codec::Digest> cached,

@@ -47,17 +47,20 @@ TEST_CASE("tree shape at n = 1000: levels down to the root, 31 cached digests fr
   CHECK(small.block_end(9) == 10);
 }
 
-TEST_CASE("proofs from a block and cached levels equal the whole tree's, for every leaf") {
+TEST_CASE("level trees and proofs from a block with cached levels equal codec Merkle trees") {
   for (const std::size_t n :
        std::initializer_list<std::size_t>{1, 2, 3, 7, 10, 63, 64, 65, 100, 129, 333, 1000}) {
     CAPTURE(n);
     const std::vector<Digest> leaves = leaf_digests(n, n);
     const codec::MerkleTree tree = codec::MerkleTree::from_leaf_digests(leaves);
+    const LevelTree levels(leaves);
     const TreeShape shape(n);
     const std::vector<Digest> cached = cached_levels(shape, leaves);
     REQUIRE(cached.size() == shape.cached_digests());
     CHECK(cached.back() == tree.root());
+    CHECK(levels.root() == tree.root());
     for (std::size_t leaf = 0; leaf < n; ++leaf) {
+      CHECK(levels.proof(leaf).path == tree.proof(leaf).path);
       const std::size_t first = shape.block_first(leaf);
       const std::span<const Digest> block(leaves.data() + first, shape.block_end(leaf) - first);
       Digest block_root;

@@ -30,6 +30,7 @@ struct Context {
   const codec::BlobMetadata* metadata;
   HelperCache* cache;
   std::vector<RecoverySymbol>* answers;
+  bool read_cache = false;  // the targets' blocks hold fewer leaves than a whole tree
 };
 
 // The symbols of one helper's expanded sliver: position i at base + i * stride.
@@ -54,23 +55,31 @@ void write_answer(const Context& ctx, std::size_t h, std::size_t t, const std::u
   answer.proof = std::move(proof);
 }
 
-// Answers from the cached levels: only the leaves of each target's block are hashed.
-void answer_cached(const Context& ctx, std::size_t h, SymbolView view,
-                   std::span<const Digest> cached) {
+// Answers for helpers ids[b] (symbols in views[b], cached levels cached[b]) from their cached
+// levels: only the leaves of each target's block are hashed, every helper's levels in one batch.
+void answer_cached(const Context& ctx, std::span<const std::size_t> ids,
+                   std::span<const SymbolView> views,
+                   std::span<const std::span<const Digest>> cached) {
   const TreeShape& shape = ctx.cache->shape();
-  std::vector<Digest> block(std::size_t{1} << shape.block_level());
+  const std::size_t trees = ids.size();
+  std::vector<Digest> leaves;
+  std::vector<codec::MerkleProof> proofs(trees);
+  std::vector<Digest> roots(trees);
   for (std::size_t t = 0; t < ctx.targets.size(); ++t) {
     const std::size_t leaf = codec::to_size(ctx.targets[t]);
     const std::size_t first = shape.block_first(leaf);
     const std::size_t count = shape.block_end(leaf) - first;
-    hash_leaves(ctx, view, first, count, block.data());
-    Digest root;
-    codec::MerkleProof proof =
-        proof_from_block(shape, leaf, std::span<const Digest>(block.data(), count), cached, &root);
-    kernel::check_invariant(
-        root == cached[shape.cached_offset(shape.block_level(), leaf >> shape.block_level())],
-        "a unit marked valid does not match its cached sliver tree");
-    write_answer(ctx, h, t, view.base + leaf * view.stride, std::move(proof));
+    leaves.resize(trees * count);
+    for (std::size_t b = 0; b < trees; ++b) {
+      hash_leaves(ctx, views[b], first, count, leaves.data() + b * count);
+    }
+    proofs_from_blocks(shape, leaf, trees, leaves, cached, proofs.data(), roots.data());
+    const std::size_t node = shape.cached_offset(shape.block_level(), leaf >> shape.block_level());
+    for (std::size_t b = 0; b < trees; ++b) {
+      kernel::check_invariant(roots[b] == cached[b][node],
+                              "a unit marked valid does not match its cached sliver tree");
+      write_answer(ctx, ids[b], t, views[b].base + leaf * views[b].stride, std::move(proofs[b]));
+    }
   }
 }
 
@@ -79,21 +88,32 @@ void answer_full(const Context& ctx, std::size_t h, SymbolView view) {
   const std::size_t n = ctx.params->n_shards();
   std::vector<Digest> leaves(n);
   hash_leaves(ctx, view, 0, n, leaves.data());
-  const codec::MerkleTree tree = codec::MerkleTree::from_leaf_digests(leaves);
+  const LevelTree tree(std::move(leaves));
   for (std::size_t t = 0; t < ctx.targets.size(); ++t) {
     const std::size_t leaf = codec::to_size(ctx.targets[t]);
     write_answer(ctx, h, t, view.base + leaf * view.stride, tree.proof(leaf));
   }
   const ServedSliver& helper = ctx.helpers[h];
-  if (ctx.cache != nullptr && helper.intact &&
+  if (ctx.cache != nullptr && helper.intact && ctx.cache->find(ctx.axis, helper.index).empty() &&
       tree.root() == ctx.metadata->sliver_hash(ctx.axis, helper.index)) {
-    ctx.cache->insert(ctx.axis, helper.index, cached_levels(ctx.cache->shape(), leaves));
+    ctx.cache->insert(ctx.axis, helper.index, tree.cached_levels(ctx.cache->shape()));
   }
 }
 
 std::span<const Digest> usable_cache(const Context& ctx, std::size_t h) {
-  if (ctx.cache == nullptr || !ctx.helpers[h].intact) return {};
+  if (ctx.cache == nullptr || !ctx.read_cache || !ctx.helpers[h].intact) return {};
   return ctx.cache->find(ctx.axis, ctx.helpers[h].index);
+}
+
+// True when hashing the targets' distinct blocks is less work than hashing a whole tree.
+bool blocks_pay(const Context& ctx) {
+  const TreeShape& shape = ctx.cache->shape();
+  std::vector<std::size_t> firsts;
+  for (const SliverIndex t : ctx.targets) firsts.push_back(shape.block_first(codec::to_size(t)));
+  std::sort(firsts.begin(), firsts.end());
+  const auto blocks =
+      static_cast<std::size_t>(std::unique(firsts.begin(), firsts.end()) - firsts.begin());
+  return (blocks << shape.block_level()) < shape.leaves();
 }
 
 // True when every target's block lies among the sliver's own k stored symbols.
@@ -119,15 +139,21 @@ void expand_and_answer(const Context& ctx, std::span<const std::size_t> ids,
     }
   }
   codec::expand_position_major(*ctx.params, ctx.axis, s, count, work);
+  std::vector<std::size_t> cached_ids;
+  std::vector<SymbolView> cached_views;
+  std::vector<std::span<const Digest>> cached_levels;
   for (std::size_t b = 0; b < count; ++b) {
     const SymbolView view{work.data() + b * s, count * s};
     const std::span<const Digest> cached = usable_cache(ctx, ids[b]);
     if (cached.empty()) {
       answer_full(ctx, ids[b], view);
     } else {
-      answer_cached(ctx, ids[b], view, cached);
+      cached_ids.push_back(ids[b]);
+      cached_views.push_back(view);
+      cached_levels.push_back(cached);
     }
   }
+  if (!cached_ids.empty()) answer_cached(ctx, cached_ids, cached_views, cached_levels);
 }
 
 void serve_expanded(const Context& ctx, const std::vector<std::size_t>& ids, std::size_t workers) {
@@ -176,10 +202,11 @@ codec::RedStuffStatus serve_helpers(const codec::RedStuffParams& params, codec::
     return codec::serve_recovery_symbols(params, axis, plain, symbol_bytes, targets, threads, out);
   }
   std::vector<RecoverySymbol> answers(helpers.size() * targets.size());
-  const Context ctx{&params, axis, symbol_bytes, helpers, targets, &metadata, cache, &answers};
+  Context ctx{&params, axis, symbol_bytes, helpers, targets, &metadata, cache, &answers};
   if (const codec::RedStuffStatus st = check_input(ctx); st != codec::RedStuffStatus::kOk) {
     return st;
   }
+  ctx.read_cache = blocks_pay(ctx);
   // Cached helpers whose targets are all systematic answer from their stored symbols.
   std::vector<std::size_t> direct;
   std::vector<std::size_t> expand;
@@ -189,10 +216,14 @@ codec::RedStuffStatus serve_helpers(const codec::RedStuffParams& params, codec::
   }
   const std::size_t workers = codec::resolve_threads(threads);
   codec::parallel_ranges(direct.size(), workers, [&](std::size_t begin, std::size_t end) {
+    std::vector<SymbolView> views;
+    std::vector<std::span<const Digest>> levels;
     for (std::size_t i = begin; i < end; ++i) {
-      const std::size_t h = direct[i];
-      answer_cached(ctx, h, SymbolView{helpers[h].data.data(), symbol_bytes}, usable_cache(ctx, h));
+      views.push_back({helpers[direct[i]].data.data(), symbol_bytes});
+      levels.push_back(usable_cache(ctx, direct[i]));
     }
+    answer_cached(ctx, std::span<const std::size_t>(direct).subspan(begin, end - begin), views,
+                  levels);
   });
   serve_expanded(ctx, expand, workers);
   *out = std::move(answers);

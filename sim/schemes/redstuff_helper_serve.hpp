@@ -1,8 +1,9 @@
 // Private to the RedStuff scheme: the helper side of a repair. Every helper answers from its own
 // stored sliver; without a cache this is codec::serve_recovery_symbols (expand each sliver, build
 // its whole Merkle tree). With the helper cache (redstuff_helper_cache.hpp), an intact sliver with
-// cached levels hashes only the block of each target's leaf, and skips the expansion entirely when
-// every target's block lies in its systematic part (its own stored symbols). Output is identical.
+// cached levels hashes only the block of each target's leaf (when the targets' distinct blocks
+// hold fewer leaves than the tree), and skips the expansion entirely when every target's block
+// lies in its systematic part (its own stored symbols). The output is identical either way.
 #pragma once
 
 #include <cstddef>

@@ -148,7 +148,7 @@ RepairPlan RedStuffScheme::plan_repair(model::BlobIndex blob, model::ShardId tar
   const ShardAvailability& own = shards[ctx.target];
   plan.fetch_metadata = own.state != UnitState::kPartial && !own.has_metadata;
   const std::size_t s = rec.symbol_bytes;
-  plan.helpers = pick_helpers(ctx, h, helper_ring_start(blob, target, n),
+  plan.helpers = pick_helpers(ctx, h, helper_ring_start(blob, n),
                               {need_for(ctx, plan.stage, SliverAxis::kSecondary, s),
                                need_for(ctx, plan.stage, SliverAxis::kPrimary, s)},
                               s);

@@ -36,7 +36,7 @@ struct RedStuffOptions {
 // - primary first with its own primary completing k_p primaries: both in one repair; else kWait
 //   (a unit cannot hold a primary alone; the kPartial units that cause this can always proceed);
 // - otherwise kWait.
-// Helpers are taken in helper_ring order from helper_ring_start(blob, target); one shard may
+// Helpers are taken in helper_ring order from helper_ring_start(blob); one shard may
 // answer for both slivers. Bytes per symbol for target sliver index t: s payload (kSymbols) and
 // framing + Merkle proof of leaf t (kProofs, recovery_symbol_wire_bytes(n, s, t) - s); the metadata
 // fetch (kMetadata, metadata_wire_bytes(n)) is charged once, to the first helper, when the target
