@@ -15,6 +15,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -109,14 +110,15 @@ class SchemeDriver {
     std::uint64_t job = 0;                 // kInJob
     std::vector<model::ShardId> excluded;  // helpers caught lying for this unit
   };
-  struct JobBlob {
+  struct JobUnit {
     model::BlobIndex blob{};
+    model::ShardId shard{};
     RepairPlan plan;
   };
+  // The units one node recovers from one planning instant, in (blob, shard) order.
   struct Job {
     model::NodeId node{};
-    model::ShardId shard{};
-    std::vector<JobBlob> blobs;
+    std::vector<JobUnit> units;
     std::vector<model::FlowId> flows;
     std::size_t flows_left = 0;
     kernel::Ticks started;
@@ -157,17 +159,17 @@ class SchemeDriver {
   void request_repair(model::BlobIndex blob, model::ShardId shard, kernel::Ticks delay);
   void enqueue(UnitKey key, kernel::Ticks delay);
   void plan_due(kernel::Ticks due);
-  void plan_job(model::ShardId shard, const std::vector<model::BlobIndex>& blobs);
+  void plan_job(model::NodeId node, const std::vector<UnitKey>& units);
   std::vector<ShardAvailability> availability(model::BlobIndex blob, model::ShardId target,
                                               const std::vector<model::ShardId>& excluded) const;
   void start_job(std::uint64_t id, Job job);
   void on_job_flow_done(std::uint64_t id);
   void complete_job(std::uint64_t id);
-  void finish_blob_repair(const Job& job, const JobBlob& jb, const RepairResult& result,
-                          bool was_valid);
+  bool execute_blob(std::uint64_t id, std::span<const JobUnit> units);
+  bool in_job(const JobUnit& unit, std::uint64_t id) const;
+  void finish_unit_repair(const JobUnit& unit, const RepairResult& result, bool was_valid);
   void count_plan_bytes(const RepairPlan& plan, double weight);
   void abort_job(std::uint64_t id, bool replan);
-  void cancel_jobs_of_shard(model::ShardId shard);
   void retry_waiting();
   void forget_repairs(model::BlobIndex blob);
 

@@ -1,12 +1,12 @@
 // Repairs in one scheme: a lost unit is planned after the detection delay; the units planned at
-// the same instant are grouped into one job per (recovering node, shard); the job's helper bytes
-// (weighted) are summed per helper node into one flow each; when the last flow completes the
-// codec rebuilds each unit from real bytes (execute_repairs) and the result is stored. A lying
-// helper is excluded and the unit re-planned; a unit that cannot be repaired yet waits for the
-// next change of availability; an unrecoverable one makes its blob lost.
+// the same instant are grouped into one job per recovering node (all its shards); the job's helper
+// bytes (weighted) are summed per helper node into one flow each; when the last flow completes
+// the codec rebuilds the units from real bytes, one execute_repairs per blob with all the job's
+// targets of that blob (helpers serve them from one expansion), and the results are stored. A
+// lying helper is excluded and the unit re-planned; a unit that cannot be repaired yet waits for
+// the next change of availability; an unrecoverable one makes its blob lost.
 #include <algorithm>
 
-#include "sim/kernel/rng.hpp"
 #include "sim/schemes/driver.hpp"
 
 namespace sliversim::schemes {
@@ -45,23 +45,23 @@ void SchemeDriver::enqueue(UnitKey key, Ticks delay) {
 void SchemeDriver::plan_due(Ticks due) {
   auto node = due_.extract(due);
   if (node.empty()) return;
-  // Determinism: units grouped by shard, then blob order, whatever order they were requested in.
-  std::map<std::uint32_t, std::vector<BlobIndex>> by_shard;
+  // Determinism: units grouped by recovering node, each group in (blob, shard) order, whatever
+  // order they were requested in.
+  std::map<NodeId, std::vector<UnitKey>> by_node;
   for (const UnitKey& key : node.mapped()) {
     const auto it = repairs_.find(key);
     if (it == repairs_.end() || it->second.stage != RepairStage::kDetecting) continue;
-    const BlobIndex blob = model::id_at<BlobIndex>(key.first);
-    const ShardId shard = model::id_at<ShardId>(key.second);
-    if (store_.state(blob, shard) == UnitState::kValid) {
+    if (store_.state(model::id_at<BlobIndex>(key.first), model::id_at<ShardId>(key.second)) ==
+        UnitState::kValid) {
       repairs_.erase(it);
       continue;
     }
-    by_shard[key.second].push_back(blob);
+    by_node[owners_[key.second]].push_back(key);
   }
-  for (auto& [shard, blobs] : by_shard) {
-    std::sort(blobs.begin(), blobs.end());
-    blobs.erase(std::unique(blobs.begin(), blobs.end()), blobs.end());
-    plan_job(model::id_at<ShardId>(shard), blobs);
+  for (auto& [owner, keys] : by_node) {
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    plan_job(owner, keys);
   }
 }
 
@@ -88,27 +88,26 @@ std::vector<ShardAvailability> SchemeDriver::availability(
   return shards;
 }
 
-void SchemeDriver::plan_job(ShardId shard, const std::vector<BlobIndex>& blobs) {
-  const NodeId node = owners_[model::index_of(shard)];
+void SchemeDriver::plan_job(NodeId node, const std::vector<UnitKey>& keys) {
   const bool alive = node != model::kNoNode && nodes_[model::index_of(node)].joined &&
                      (nodes_[model::index_of(node)].state == model::NodeState::kUp ||
                       nodes_[model::index_of(node)].state == model::NodeState::kDown);
   Job job;
   job.node = node;
-  job.shard = shard;
   const std::uint64_t id = ++next_job_;
-  for (const BlobIndex blob : blobs) {
-    const UnitKey key{static_cast<std::uint32_t>(blob), static_cast<std::uint32_t>(shard)};
-    UnitRepair& r = repairs_[key];
+  for (const UnitKey& key : keys) {
     if (!alive) {  // the shard's next owner recovers it at the next epoch start
       repairs_.erase(key);
       continue;
     }
+    const BlobIndex blob = model::id_at<BlobIndex>(key.first);
+    const ShardId shard = model::id_at<ShardId>(key.second);
+    UnitRepair& r = repairs_[key];
     RepairPlan plan = scheme_.plan_repair(blob, shard, availability(blob, shard, r.excluded));
     if (plan.kind == PlanKind::kRepair) {
       r.stage = RepairStage::kInJob;
       r.job = id;
-      job.blobs.push_back({blob, std::move(plan)});
+      job.units.push_back({blob, shard, std::move(plan)});
     } else if (plan.kind == PlanKind::kWait) {
       r.stage = RepairStage::kWaiting;
     } else {
@@ -116,15 +115,15 @@ void SchemeDriver::plan_job(ShardId shard, const std::vector<BlobIndex>& blobs) 
       mark_lost(blob);
     }
   }
-  if (!job.blobs.empty()) start_job(id, std::move(job));
+  if (!job.units.empty()) start_job(id, std::move(job));
 }
 
 void SchemeDriver::start_job(std::uint64_t id, Job job) {
   // Determinism: helper nodes in NodeId order, one flow each.
   std::map<NodeId, std::uint64_t> bytes_from;
-  for (const JobBlob& jb : job.blobs) {
-    const double weight = trace_.blobs[model::index_of(jb.blob)].weight;
-    for (const HelperPart& part : jb.plan.helpers) {
+  for (const JobUnit& unit : job.units) {
+    const double weight = trace_.blobs[model::index_of(unit.blob)].weight;
+    for (const HelperPart& part : unit.plan.helpers) {
       const NodeId helper = owners_[model::index_of(part.helper)];
       if (helper == job.node || helper == model::kNoNode) continue;  // local reads move nothing
       bytes_from[helper] += weighted_bytes(part.bytes.total(), weight);
@@ -161,6 +160,12 @@ void SchemeDriver::on_job_flow_done(std::uint64_t id) {
   if (--it->second.flows_left == 0) complete_job(id);
 }
 
+bool SchemeDriver::in_job(const JobUnit& unit, std::uint64_t id) const {
+  const UnitKey key{static_cast<std::uint32_t>(unit.blob), static_cast<std::uint32_t>(unit.shard)};
+  const auto it = repairs_.find(key);
+  return it != repairs_.end() && it->second.stage == RepairStage::kInJob && it->second.job == id;
+}
+
 void SchemeDriver::complete_job(std::uint64_t id) {
   auto node = jobs_.extract(id);
   if (node.empty()) return;
@@ -169,45 +174,67 @@ void SchemeDriver::complete_job(std::uint64_t id) {
   m.repair_seconds.push_back((sim_.now() - job.started).to_seconds());
   ++m.counters.repair_jobs;
   bool progress = false;
-  for (const JobBlob& jb : job.blobs) {
-    const UnitKey key{static_cast<std::uint32_t>(jb.blob), static_cast<std::uint32_t>(job.shard)};
-    const auto it = repairs_.find(key);
-    if (it == repairs_.end() || it->second.stage != RepairStage::kInJob || it->second.job != id) {
-      continue;  // forgotten meanwhile (expiry, loss, move)
-    }
-    const BlobStatus& b = blobs_[model::index_of(jb.blob)];
-    count_plan_bytes(jb.plan, trace_.blobs[model::index_of(jb.blob)].weight);
-    if (!b.live || b.lost) {
-      repairs_.erase(it);
-      continue;
-    }
-    const bool was_valid = store_.state(jb.blob, job.shard) == UnitState::kValid;
-    RepairResult result;
-    if (scheme_.analytic()) {
-      store_.put(jb.blob, job.shard, {});
-      result.outcome = RepairOutcome::kRebuilt;
-    } else {
-      const RepairRequest request{job.shard, &jb.plan};
-      result = scheme_.execute_repairs(jb.blob, {&request, 1}, store_).at(0);
-    }
-    finish_blob_repair(job, jb, result, was_valid);
-    progress = progress || store_.state(jb.blob, job.shard) == UnitState::kValid ||
-               result.outcome == RepairOutcome::kPartial;
+  const std::span<const JobUnit> units(job.units);
+  for (std::size_t begin = 0; begin < units.size();) {
+    std::size_t end = begin + 1;
+    while (end < units.size() && units[end].blob == units[begin].blob) ++end;
+    progress = execute_blob(id, units.subspan(begin, end - begin)) || progress;
+    begin = end;
   }
   // Units waiting for availability may be repairable now; only progress can make them so (a
   // failed attempt retried on its own completion would loop).
   if (progress) retry_waiting();
-  check_shard_synced(job.shard);
+  std::vector<ShardId> shards;
+  for (const JobUnit& unit : job.units) shards.push_back(unit.shard);
+  std::sort(shards.begin(), shards.end());
+  shards.erase(std::unique(shards.begin(), shards.end()), shards.end());
+  for (const ShardId shard : shards) check_shard_synced(shard);
 }
 
-void SchemeDriver::finish_blob_repair(const Job& job, const JobBlob& jb, const RepairResult& result,
+bool SchemeDriver::execute_blob(std::uint64_t id, std::span<const JobUnit> units) {
+  const BlobIndex blob = units.front().blob;
+  const BlobStatus& b = blobs_[model::index_of(blob)];
+  const double weight = trace_.blobs[model::index_of(blob)].weight;
+  std::vector<const JobUnit*> run;
+  std::vector<RepairRequest> requests;
+  std::vector<bool> was_valid;
+  for (const JobUnit& unit : units) {
+    if (!in_job(unit, id)) continue;  // forgotten meanwhile (expiry, loss, move)
+    count_plan_bytes(unit.plan, weight);
+    if (!b.live || b.lost) {
+      repairs_.erase({static_cast<std::uint32_t>(blob), static_cast<std::uint32_t>(unit.shard)});
+      continue;
+    }
+    run.push_back(&unit);
+    requests.push_back({unit.shard, &unit.plan});
+    was_valid.push_back(store_.state(blob, unit.shard) == UnitState::kValid);
+  }
+  if (run.empty()) return false;
+  std::vector<RepairResult> results;
+  if (scheme_.analytic()) {
+    results.assign(run.size(), RepairResult{RepairOutcome::kRebuilt, {}});
+    for (const JobUnit* unit : run) store_.put(blob, unit->shard, {});
+  } else {
+    results = scheme_.execute_repairs(blob, requests, store_);
+  }
+  sim_.check(results.size() == run.size(), "execute_repairs: one result per request");
+  bool progress = false;
+  for (std::size_t i = 0; i < run.size(); ++i) {
+    finish_unit_repair(*run[i], results[i], was_valid[i]);
+    progress = progress || store_.state(blob, run[i]->shard) == UnitState::kValid ||
+               results[i].outcome == RepairOutcome::kPartial;
+  }
+  return progress;
+}
+
+void SchemeDriver::finish_unit_repair(const JobUnit& unit, const RepairResult& result,
                                       bool was_valid) {
-  const UnitKey key{static_cast<std::uint32_t>(jb.blob), static_cast<std::uint32_t>(job.shard)};
-  const model::BlobRecord& record = trace_.blobs[model::index_of(jb.blob)];
+  const UnitKey key{static_cast<std::uint32_t>(unit.blob), static_cast<std::uint32_t>(unit.shard)};
+  const model::BlobRecord& record = trace_.blobs[model::index_of(unit.blob)];
   MetricCounters& c = metrics_.now().counters;
   switch (result.outcome) {
     case RepairOutcome::kRebuilt:
-      if (store_.state(jb.blob, job.shard) != UnitState::kValid) {
+      if (store_.state(unit.blob, unit.shard) != UnitState::kValid) {
         repairs_[key].stage = RepairStage::kWaiting;  // a first phase: the rest needs others
         break;
       }
@@ -215,8 +242,8 @@ void SchemeDriver::finish_blob_repair(const Job& job, const JobBlob& jb, const R
       c.repairs += record.weight;
       ++c.repaired_units;
       c.lost_bytes_repaired +=
-          weighted_bytes(scheme_.unit_bytes(jb.blob, job.shard), record.weight);
-      on_unit_changed(jb.blob, job.shard, was_valid);
+          weighted_bytes(scheme_.unit_bytes(unit.blob, unit.shard), record.weight);
+      on_unit_changed(unit.blob, unit.shard, was_valid);
       break;
     case RepairOutcome::kHelperLied: {
       c.corrupt_symbols_caught += result.bad_helpers.size();
@@ -255,30 +282,28 @@ void SchemeDriver::abort_job(std::uint64_t id, bool replan) {
       metrics_.now().counters.aborted_bytes += end->bytes_transferred;
     }
   }
-  for (const JobBlob& jb : job.blobs) {
-    const UnitKey key{static_cast<std::uint32_t>(jb.blob), static_cast<std::uint32_t>(job.shard)};
-    const auto it = repairs_.find(key);
-    if (it == repairs_.end() || it->second.stage != RepairStage::kInJob || it->second.job != id) {
-      continue;
-    }
+  for (const JobUnit& unit : job.units) {
+    if (!in_job(unit, id)) continue;
+    const UnitKey key{static_cast<std::uint32_t>(unit.blob),
+                      static_cast<std::uint32_t>(unit.shard)};
     if (replan) {
       enqueue(key, Ticks{});
     } else {
-      repairs_.erase(it);
+      repairs_.erase(key);
     }
   }
 }
 
-void SchemeDriver::cancel_jobs_of_shard(ShardId shard) {
+void SchemeDriver::untrack_shard(ShardId shard) {
+  // Jobs recovering units of the shard stop; their other units are planned again.
   std::vector<std::uint64_t> ids;
   for (const auto& [id, job] : jobs_) {
-    if (job.shard == shard) ids.push_back(id);
+    if (std::any_of(job.units.begin(), job.units.end(),
+                    [&](const JobUnit& u) { return u.shard == shard; })) {
+      ids.push_back(id);
+    }
   }
-  for (const std::uint64_t id : ids) abort_job(id, false);
-}
-
-void SchemeDriver::untrack_shard(ShardId shard) {
-  cancel_jobs_of_shard(shard);
+  for (const std::uint64_t id : ids) abort_job(id, true);
   for (auto it = repairs_.begin(); it != repairs_.end();) {
     it = it->first.second == static_cast<std::uint32_t>(shard) ? repairs_.erase(it) : std::next(it);
   }

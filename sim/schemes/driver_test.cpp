@@ -46,22 +46,41 @@ const ShardId kShard1{1};
 const BlobIndex kBlob0{0};
 
 TEST_CASE("two repair flows from one helper share its uplink and each take twice as long") {
-  for (const bool two_shards : {false, true}) {
+  for (const bool two_losses : {false, true}) {
     TraceBuilder b(4, 100.0, 100.0);
-    const auto n = add_nodes(b, 3);
-    b.epoch(0.0,
-            two_shards ? std::vector{n[0], n[0], n[1], n[2]} : std::vector{n[0], n[1], n[1], n[2]});
+    const auto n = add_nodes(b, 4);
+    // With k = 1 shard 0 and shard 1 are both rebuilt from shard 2, on node 2.
+    b.epoch(0.0, {n[0], n[1], n[2], n[3]});
     b.blob(4000, 1.0, 1.0);
     b.event(10.0, WorldEventKind::kDataLoss, n[0]);
+    if (two_losses) b.event(10.0, WorldEventKind::kDataLoss, n[1]);
     FakeScheme scheme(4, 1, 1000);
     const SchemeOutcome out = run(b.build(), scheme, options(0.0));
     const std::vector<double> seconds = out.metrics.all_repair_seconds();
-    REQUIRE(seconds.size() == (two_shards ? 2U : 1U));
+    REQUIRE(seconds.size() == (two_losses ? 2U : 1U));
     // Alone, 1000 bytes at 1000 B/s take 1 s; two flows from the same helper get 500 B/s each.
-    for (const double s : seconds) CHECK(s == doctest::Approx(two_shards ? 2.0 : 1.0));
+    for (const double s : seconds) CHECK(s == doctest::Approx(two_losses ? 2.0 : 1.0));
     CHECK(out.metrics.total().repaired_units == seconds.size());
     CHECK(out.metrics.total().repair_bytes[ByteCategory::kFullBlob] == 1000 * seconds.size());
+    CHECK(out.network.flows_completed == seconds.size());
   }
+}
+
+TEST_CASE("one node's lost shards are one job: one flow per helper node, one execution per blob") {
+  TraceBuilder b(4, 100.0, 100.0);
+  const auto n = add_nodes(b, 3);
+  b.epoch(0.0, {n[0], n[0], n[1], n[2]});
+  b.blob(4000, 1.0, 1.0);
+  b.blob(4000, 1.0, 1.0);
+  b.event(10.0, WorldEventKind::kDataLoss, n[0]);
+  FakeScheme scheme(4, 1, 1000);
+  const SchemeOutcome out = run(b.build(), scheme, options(0.0));
+  // 2 shards x 2 blobs, all from shard 2: one flow of 4000 bytes at 1000 B/s.
+  CHECK(out.metrics.all_repair_seconds() == std::vector<double>{4.0});
+  CHECK(out.network.flows_completed == 1);
+  CHECK(scheme.executions() == 4);
+  CHECK(scheme.calls() == 2);
+  CHECK(out.metrics.total().repaired_units == 4);
 }
 
 TEST_CASE("a repair starts only after the detection delay and rebuilds the original bytes") {

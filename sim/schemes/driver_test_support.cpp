@@ -53,6 +53,7 @@ std::vector<RepairResult> FakeScheme::execute_repairs(BlobIndex blob,
                                                       std::span<const RepairRequest> requests,
                                                       UnitStore& store) {
   std::vector<RepairResult> results;
+  ++calls_;
   for (const RepairRequest& r : requests) {
     ++executions_;
     RepairResult result;

@@ -37,7 +37,9 @@ class FakeScheme : public StorageScheme {
 
   // The true bytes of a unit.
   std::vector<std::uint8_t> unit(model::BlobIndex blob, model::ShardId shard) const;
+  // Units rebuilt (or attempted) and execute_repairs calls so far.
   std::uint64_t executions() const { return executions_; }
+  std::uint64_t calls() const { return calls_; }
 
  private:
   std::size_t n_;
@@ -46,6 +48,7 @@ class FakeScheme : public StorageScheme {
   std::string name_;
   bool analytic_;
   std::uint64_t executions_ = 0;
+  std::uint64_t calls_ = 0;
 };
 
 // Builds a WorldTrace by hand: nodes, blobs, epochs (owners per shard) and events.
