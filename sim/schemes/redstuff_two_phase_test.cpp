@@ -9,6 +9,7 @@
 #include <numeric>
 
 #include "sim/kernel/trace_digest.hpp"
+#include "sim/schemes/redstuff_roles.hpp"
 #include "sim/schemes/redstuff_scheme.hpp"
 #include "sim/schemes/scheme_test_support.hpp"
 
@@ -161,6 +162,39 @@ TEST_CASE("a repair waits while too few helpers are reachable and runs when they
   const test::LoopStats stats = test::repair_loop(*fx.scheme, fx.store, kBlob, lost, true);
   CHECK(stats.rebuilt == 1);
   fx.check_restored();
+}
+
+TEST_CASE("helpers are reachable, honest, and answer only from slivers their unit holds") {
+  Small fx(13);  // k_p = 5, k_s = 9
+  const std::size_t s = fx.scheme->symbol_bytes(kBlob);
+  const std::vector<std::uint8_t> unit = test::held(fx.store, kBlob, ShardId{2});
+  fx.store.put(
+      kBlob, ShardId{2},
+      std::vector<std::uint8_t>(unit.begin() + static_cast<std::ptrdiff_t>(9 * s), unit.end()),
+      UnitState::kPartial);
+  fx.store.corrupt(kBlob, ShardId{5}, 1);  // looks valid until checked
+  const ShardId target{0};
+  fx.lose({target, ShardId{11}});
+  std::vector<ShardAvailability> shards = test::availability(fx.store, kBlob);
+  shards[7].reachable = false;
+  shards[9].honest = false;
+  const RepairPlan plan = fx.scheme->plan_repair(kBlob, target, shards);
+  REQUIRE(plan.kind == PlanKind::kRepair);
+  std::size_t for_secondary = 0;
+  std::size_t for_primary = 0;
+  for (const HelperPart& part : plan.helpers) {
+    const std::size_t i = model::index_of(part.helper);
+    CHECK(i != 0);
+    CHECK(i != 7);
+    CHECK(i != 9);
+    CHECK(i != 11);
+    const bool secondary = (part.role & redstuff::kRoleForSecondary) != 0;
+    for_secondary += secondary ? 1 : 0;
+    for_primary += (part.role & redstuff::kRoleForPrimary) != 0 ? 1 : 0;
+    if (i == 2) CHECK_FALSE(secondary);  // a kPartial unit has no primary sliver
+  }
+  CHECK(for_secondary == 5);
+  CHECK(for_primary == 9);
 }
 
 }  // namespace
