@@ -26,6 +26,28 @@ std::vector<Digest> parent_level(std::span<const Digest> level) {
   return parent;
 }
 
+// The parent level of `trees` segments of `width` nodes each (one per tree, back to back), all
+// hashed in one batch. Blocks are aligned, so a segment is odd only where its whole level is: it
+// is padded with the empty node, and pairs never straddle two trees.
+std::vector<Digest> parent_segments(const std::vector<Digest>& level, std::size_t trees,
+                                    std::size_t width) {
+  const std::vector<Digest>* pairs = &level;
+  std::vector<Digest> padded;
+  if (width % 2 == 1) {
+    padded.reserve(trees * (width + 1));
+    for (std::size_t t = 0; t < trees; ++t) {
+      for (std::size_t i = 0; i < width; ++i) padded.push_back(level[t * width + i]);
+      padded.push_back(codec::kEmptyMerkleNode);
+    }
+    pairs = &padded;
+  }
+  std::vector<Digest> parent(pairs->size() / 2);
+  codec::blake2b256_prefixed_batch(codec::kMerkleInnerPrefix, (*pairs)[0].data(),
+                                   2 * codec::kDigestBytes, 2 * codec::kDigestBytes, parent.size(),
+                                   parent.data());
+  return parent;
+}
+
 }  // namespace
 
 TreeShape::TreeShape(std::size_t n_leaves) {
@@ -103,24 +125,8 @@ void proofs_from_blocks(const TreeShape& shape, std::size_t leaf, std::size_t tr
               ? codec::MerkleProofNode{true, codec::kEmptyMerkleNode}
               : codec::MerkleProofNode{false, level[t * width + sibling - first]});
     }
-    // Blocks are aligned, so a segment is odd only where its whole level is: pad it with the empty
-    // node, and pairs never straddle two trees.
-    if (width % 2 == 1) {
-      std::vector<Digest> padded;
-      padded.reserve(trees * (width + 1));
-      for (std::size_t t = 0; t < trees; ++t) {
-        for (std::size_t i = 0; i < width; ++i) padded.push_back(level[t * width + i]);
-        padded.push_back(codec::kEmptyMerkleNode);
-      }
-      level = std::move(padded);
-      ++width;
-    }
-    std::vector<Digest> parent(trees * width / 2);
-    codec::blake2b256_prefixed_batch(codec::kMerkleInnerPrefix, level[0].data(),
-                                     2 * codec::kDigestBytes, 2 * codec::kDigestBytes,
-                                     parent.size(), parent.data());
-    level = std::move(parent);
-    width /= 2;
+    level = parent_segments(level, trees, width);
+    width = (width + 1) / 2;
     first /= 2;
   }
   for (std::size_t t = 0; t < trees; ++t) {

@@ -54,10 +54,8 @@ struct Job {
   bool has(std::uint8_t bit) const { return (stage & bit) != 0; }
 };
 
-}  // namespace
-
 // Everything one execute_repairs call works on.
-struct RedStuffRepairCall {
+struct Call {
   const codec::RedStuffParams& params;
   RedStuffScheme::BlobRecord& rec;
   model::BlobIndex blob;
@@ -66,10 +64,6 @@ struct RedStuffRepairCall {
   Served primaries;    // primary-sliver helpers (answer secondary targets)
   Served secondaries;  // secondary-sliver helpers (answer primary targets)
 };
-
-namespace {
-
-using Call = RedStuffRepairCall;
 
 // Adds `shard`'s sliver of `axis` to the served helpers; false when its unit lacks it.
 bool add_helper(Call& call, SliverAxis axis, model::ShardId shard, codec::SliverPairIndex q) {
