@@ -4,7 +4,11 @@
 // (default results/<scenario file stem>.json under the current directory, folders created) and,
 // with --events, one JSON line per world event. Prints a short summary on stdout; a progress
 // line on stderr only when stderr is a terminal and --quiet is not given. --seed N is applied as
-// the override /run/seed=N, so the resolved scenario in the results shows the seed used.
+// the override /run/seed=N, so the resolved scenario in the results shows the seed used. Then every
+// enabled scheme replays the world (sim/schemes/scheme_run.hpp) on up to --threads threads, with
+// the same results whatever the count; a run whose stored units would exceed
+// run.memory_budget_gib is refused (exit 2) before the schemes run or anything is written. The
+// per-scheme totals end the summary.
 #include <unistd.h>
 
 #include <chrono>
@@ -29,8 +33,11 @@
 #include "sim/report/event_log.hpp"
 #include "sim/report/progress_line.hpp"
 #include "sim/report/results.hpp"
+#include "sim/report/scheme_results.hpp"
 #include "sim/report/world_json.hpp"
 #include "sim/scenario/loader.hpp"
+#include "sim/schemes/scheme_factory.hpp"
+#include "sim/schemes/scheme_run.hpp"
 
 namespace sliversim::cli {
 namespace {
@@ -155,6 +162,46 @@ scenario::LoadedScenario load(const RunOptions& o) {
   return std::move(*result.scenario);
 }
 
+// The enabled schemes in results order (redstuff, rs_rebuild, replication, msr_bound), made for
+// the scenario's shards, with `threads` codec workers per call.
+std::vector<std::unique_ptr<schemes::StorageScheme>> make_schemes(
+    const RunOptions& o, const scenario::ScenarioConfig& c) {
+  const std::pair<std::string_view, bool> wanted[] = {
+      {"redstuff", c.schemes.redstuff.enabled},
+      {"rs_rebuild", c.schemes.rs_rebuild.enabled},
+      {"replication", c.schemes.replication.enabled},
+      {"msr_bound", c.schemes.msr_bound.enabled}};
+  schemes::SchemeConfig config;
+  config.n_shards = c.shards.n;
+  config.replication_copies = c.schemes.replication.copies;
+  config.threads = o.threads;
+  std::vector<std::unique_ptr<schemes::StorageScheme>> list;
+  for (const auto& [name, enabled] : wanted) {
+    if (!enabled) continue;
+    std::string error;
+    auto scheme = schemes::make_scheme(name, config, &error);
+    if (!scheme) {
+      throw CliError(kExitBadInput, {fmt::format("{}: /schemes/{}: {}", o.scenario, name, error)});
+    }
+    list.push_back(std::move(scheme));
+  }
+  return list;
+}
+
+// Refuses (exit 2, nothing written) a run whose largest scheme alone would exceed the memory
+// budget; otherwise runs as many schemes at once as fit (results do not depend on it).
+// Returns how many schemes may run at once within the budget.
+unsigned check_memory(const RunOptions& o, const scenario::ScenarioConfig& c,
+                      const model::WorldTrace& world,
+                      const std::vector<std::unique_ptr<schemes::StorageScheme>>& list) {
+  const schemes::MemoryEstimate memory = schemes::estimate_memory(
+      world, list, c.schemes.replication.copies, o.threads, c.run.memory_budget_gib);
+  if (!memory.fits()) {
+    throw CliError(kExitBadInput, {o.scenario + ": " + schemes::memory_refusal_message(memory)});
+  }
+  return memory.concurrency;
+}
+
 void print_summary(const RunOptions& o, const model::WorldTrace& w, std::ostream& out) {
   const nlohmann::json s = report::world_json(w)["summary"];
   const nlohmann::json& f = s["failures"];
@@ -184,14 +231,21 @@ int cmd_run(const Args& args, std::ostream& out) {
   if (!o) return kExitOk;
   const scenario::LoadedScenario loaded = load(*o);
   const double load_seconds = seconds_since(started);
-  prepare_output(o->out);
-  if (o->events) prepare_output(*o->events);
 
   report::ProgressLine progress(std::cerr, !o->quiet && isatty(STDERR_FILENO) == 1);
   const auto world_started = std::chrono::steady_clock::now();
   const model::WorldTrace world = model::simulate_world(loaded.config, &progress);
   const double world_seconds = seconds_since(world_started);
   progress.finish();
+  std::vector<std::unique_ptr<schemes::StorageScheme>> scheme_list =
+      make_schemes(*o, loaded.config);
+  const unsigned concurrency = check_memory(*o, loaded.config, world, scheme_list);
+  prepare_output(o->out);
+  if (o->events) prepare_output(*o->events);
+  const auto schemes_started = std::chrono::steady_clock::now();
+  const std::vector<schemes::SchemeOutcome> outcomes =
+      schemes::run_schemes(world, scheme_list, schemes::driver_options(loaded.config), concurrency);
+  const double schemes_seconds = seconds_since(schemes_started);
 
   if (o->events) {
     std::ofstream log(*o->events, std::ios::binary | std::ios::trunc);
@@ -202,9 +256,13 @@ int cmd_run(const Args& args, std::ostream& out) {
   report::RunRecord record;
   record.scenario = &loaded;
   record.world = &world;
-  record.timing = {seconds_since(started), load_seconds, world_seconds, o->threads};
+  record.schemes = report::schemes_json(outcomes, world);
+  record.comparison = report::comparison_json(outcomes);
+  record.timing = {seconds_since(started), load_seconds, world_seconds, o->threads,
+                   schemes_seconds};
   report::write_json_file(o->out, report::results_json(record));
   print_summary(*o, world, out);
+  out << report::scheme_totals_text(outcomes);
   return kExitOk;
 }
 

@@ -16,7 +16,8 @@ nlohmann::json timing_json(const Timing& t, std::uint64_t kernel_events) {
           {"world_seconds", t.world_seconds},
           {"world_events_per_second",
            t.world_seconds > 0.0 ? static_cast<double>(kernel_events) / t.world_seconds : 0.0},
-          {"threads", t.threads}};
+          {"threads", t.threads},
+          {"schemes_seconds", t.schemes_seconds}};
 }
 
 }  // namespace

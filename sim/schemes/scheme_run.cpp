@@ -17,7 +17,8 @@ namespace sliversim::schemes {
 
 namespace {
 
-// The largest sum of stored bytes of the blobs alive at once, in the trace's event order.
+// The largest sum of stored bytes of the blobs alive at once, in the trace's event order, plus
+// the largest blob's encode (its bytes and its units exist twice while they are made).
 std::uint64_t peak_stored(const model::WorldTrace& trace, const StorageScheme& scheme,
                           std::uint32_t copies) {
   if (scheme.analytic()) return 0;
@@ -28,16 +29,18 @@ std::uint64_t peak_stored(const model::WorldTrace& trace, const StorageScheme& s
   };
   std::uint64_t now = 0;
   std::uint64_t peak = 0;
+  std::uint64_t encode = 0;
   for (const model::WorldEvent& e : trace.events) {
     const model::BlobIndex blob = model::id_at<model::BlobIndex>(e.index);
     if (e.kind == model::WorldEventKind::kBlobWrite) {
       now += stored(blob);
       peak = std::max(peak, now);
+      encode = std::max(encode, trace.blobs[e.index].size_bytes + stored(blob));
     } else if (e.kind == model::WorldEventKind::kBlobExpire) {
       now -= std::min(now, stored(blob));
     }
   }
-  return peak;
+  return peak + encode;
 }
 
 }  // namespace
@@ -72,11 +75,20 @@ MemoryEstimate estimate_memory(const model::WorldTrace& trace,
     m.names.emplace_back(scheme->name());
     m.peak_bytes.push_back(peak_stored(trace, *scheme, replication_copies));
   }
+  m.budget_bytes = static_cast<std::uint64_t>(std::llround(budget_gib * 1073741824.0));
   std::vector<std::uint64_t> sorted = m.peak_bytes;
   std::sort(sorted.begin(), sorted.end(), std::greater<>());
-  const std::size_t concurrent = std::min<std::size_t>(std::max(1U, threads), sorted.size());
-  for (std::size_t i = 0; i < concurrent; ++i) m.needed_bytes += sorted[i];
-  m.budget_bytes = static_cast<std::uint64_t>(std::llround(budget_gib * 1073741824.0));
+  if (sorted.empty()) m.concurrency = 1;
+  const std::size_t most = std::min<std::size_t>(std::max(1U, threads), sorted.size());
+  for (std::size_t c = most; c >= 1; --c) {
+    std::uint64_t need = 0;
+    for (std::size_t i = 0; i < c; ++i) need += sorted[i];
+    m.needed_bytes = need;
+    if (need <= m.budget_bytes) {
+      m.concurrency = static_cast<unsigned>(c);
+      break;
+    }
+  }
   return m;
 }
 
@@ -88,10 +100,10 @@ std::string memory_refusal_message(const MemoryEstimate& m) {
                          static_cast<double>(m.peak_bytes[i]) / kGib);
   }
   return fmt::format(
-      "run.memory_budget_gib: the stored units need {:.2f} GiB ({} bytes) at their peak with the "
-      "schemes that run at once, over the budget of {:.2f} GiB ({} bytes); peak per scheme: {}. "
-      "Raise /run/memory_budget_gib, use fewer or smaller representatives, or run with "
-      "--threads 1",
+      "run.memory_budget_gib: the largest scheme alone needs {:.2f} GiB ({} bytes) at its peak "
+      "(stored units of the blobs alive at once and the largest encode), over the budget of "
+      "{:.2f} GiB ({} bytes); peak per scheme: {}. Raise /run/memory_budget_gib, or use fewer or "
+      "smaller representatives",
       static_cast<double>(m.needed_bytes) / kGib, m.needed_bytes,
       static_cast<double>(m.budget_bytes) / kGib, m.budget_bytes, parts);
 }

@@ -17,15 +17,19 @@
 
 namespace sliversim::schemes {
 
-// What the stored units of a run would need at their peak.
+// What the schemes of a run would need in memory at their peak, and how many may run at once.
 struct MemoryEstimate {
   std::vector<std::string> names;         // per scheme, in order
-  std::vector<std::uint64_t> peak_bytes;  // per scheme: largest sum of stored_bytes of the
-                                          // blobs alive at once (writes minus expiries)
-  std::uint64_t needed_bytes = 0;         // the sum of the `threads` largest peaks (schemes
-                                          // that may run at the same time)
+  std::vector<std::uint64_t> peak_bytes;  // per scheme: the largest sum of stored bytes of the
+                                          // blobs alive at once (writes minus expiries), plus
+                                          // the largest blob's encode (its bytes and its units)
+  unsigned concurrency = 0;               // schemes run at once: the most, up to the thread
+                                          // count, whose largest peaks fit together; 0: not even
+                                          // the largest alone fits (refused)
+  std::uint64_t needed_bytes = 0;         // the sum of the `concurrency` largest peaks (the
+                                          // largest alone when refused)
   std::uint64_t budget_bytes = 0;         // memory_budget_gib in bytes
-  bool fits() const { return needed_bytes <= budget_bytes; }
+  bool fits() const { return concurrency > 0; }
 };
 
 // The bytes a blob of `size_bytes` stores over all shards under the scheme called `name`, by the
@@ -34,9 +38,9 @@ struct MemoryEstimate {
 std::optional<std::uint64_t> formula_stored_bytes(std::string_view name, std::uint32_t n_shards,
                                                   std::uint32_t copies, std::uint64_t size_bytes);
 
-// The peak stored bytes of each scheme over the trace's writes and expiries (formula_stored_bytes
-// per blob, else the scheme's stored_bytes), and the total for `threads` concurrent schemes
-// against `budget_gib`. Analytic schemes store nothing. Runs nothing.
+// The peak bytes of each scheme over the trace's writes and expiries (formula_stored_bytes per
+// blob, else the scheme's stored_bytes) and the concurrency, at most `threads`, that fits
+// `budget_gib`. Analytic schemes store nothing. Runs nothing.
 MemoryEstimate estimate_memory(const model::WorldTrace& trace,
                                const std::vector<std::unique_ptr<StorageScheme>>& schemes,
                                std::uint32_t replication_copies, unsigned threads,
@@ -46,7 +50,8 @@ MemoryEstimate estimate_memory(const model::WorldTrace& trace,
 std::string memory_refusal_message(const MemoryEstimate& estimate);
 
 // Replays the trace through every scheme (each scheme object used by one driver, on at most
-// `threads` worker threads) and returns the outcomes in the order of `schemes`.
+// `threads` worker threads, e.g. MemoryEstimate::concurrency) and returns the outcomes in the
+// order of `schemes`.
 // REQUIRES: threads >= 1; each scheme fresh.
 std::vector<SchemeOutcome> run_schemes(const model::WorldTrace& trace,
                                        std::vector<std::unique_ptr<StorageScheme>>& schemes,

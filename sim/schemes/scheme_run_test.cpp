@@ -69,7 +69,7 @@ TEST_CASE("scheme results are identical with 1 and 2 threads and from run to run
   CHECK(one["schemes"]["redstuff"]["per_epoch"].size() == 2);
 }
 
-TEST_CASE("the memory estimate peaks with the blobs alive at once and counts concurrent schemes") {
+TEST_CASE("the memory estimate peaks with the blobs alive at once and limits concurrency") {
   TraceBuilder b(8, 100.0, 100.0);
   b.node(1.0, 1.0);
   b.epoch(0.0, std::vector<NodeId>(8, NodeId{0}));
@@ -78,15 +78,22 @@ TEST_CASE("the memory estimate peaks with the blobs alive at once and counts con
   trace.events.push_back({kernel::Ticks::seconds(5), WorldEventKind::kBlobExpire,
                           model::EventCause::kNone, model::kNoNode, 0});
   const auto schemes = fake_schemes(false);  // stored per blob: 8000, 32000, 4000 bytes
-  const MemoryEstimate one = estimate_memory(trace, schemes, 3, 1, 1e-4);
-  CHECK(one.peak_bytes == std::vector<std::uint64_t>{24000, 96000, 12000});
-  CHECK(one.needed_bytes == 96000);
-  CHECK(one.fits());  // 1e-4 GiB = 107374 bytes
-  const MemoryEstimate two = estimate_memory(trace, schemes, 3, 2, 1e-4);
-  CHECK(two.needed_bytes == 120000);
-  CHECK_FALSE(two.fits());
-  const std::string message = memory_refusal_message(two);
-  CHECK(message.find("120000 bytes") != std::string::npos);
+  // Three blobs alive at once, plus one encode (100 bytes and the units).
+  const MemoryEstimate three = estimate_memory(trace, schemes, 3, 3, 2e-4);  // 214748 bytes
+  CHECK(three.peak_bytes == std::vector<std::uint64_t>{32100, 128100, 16100});
+  CHECK(three.concurrency == 3);
+  CHECK(three.needed_bytes == 176300);
+  const MemoryEstimate two = estimate_memory(trace, schemes, 3, 2, 2e-4);
+  CHECK(two.concurrency == 2);
+  CHECK(two.needed_bytes == 160200);
+  const MemoryEstimate tight = estimate_memory(trace, schemes, 3, 3, 1.3e-4);  // 139586 bytes
+  CHECK(tight.concurrency == 1);
+  CHECK(tight.needed_bytes == 128100);
+  const MemoryEstimate refused = estimate_memory(trace, schemes, 3, 2, 1e-4);  // 107374 bytes
+  CHECK_FALSE(refused.fits());
+  CHECK(refused.needed_bytes == 128100);
+  const std::string message = memory_refusal_message(refused);
+  CHECK(message.find("128100 bytes") != std::string::npos);
   CHECK(message.find("107374 bytes") != std::string::npos);
 }
 
