@@ -158,9 +158,10 @@ std::vector<ShardId> SchemeDriver::shards_of(NodeId node) const {
 }
 
 void SchemeDriver::erase_unit(BlobIndex blob, ShardId shard) {
-  const UnitState before = store_.state(blob, shard);
-  if (before == UnitState::kAbsent) return;
+  const UnitState before = unit_state(blob, shard);
+  if (store_.state(blob, shard) == UnitState::kAbsent) return;
   store_.erase(blob, shard);
+  hidden_.erase({static_cast<std::uint32_t>(blob), static_cast<std::uint32_t>(shard)});
   on_unit_changed(blob, shard, before == UnitState::kValid);
 }
 
@@ -182,7 +183,7 @@ void SchemeDriver::on_node_up(NodeId node) {
     for (std::size_t b = 0; b < blobs_.size(); ++b) {
       const BlobIndex blob = model::id_at<BlobIndex>(b);
       if (!blobs_[b].live || blobs_[b].lost || !scheme_.holds_unit(blob, shard)) continue;
-      if (store_.state(blob, shard) == UnitState::kAbsent) {
+      if (unit_state(blob, shard) == UnitState::kAbsent) {
         request_repair(blob, shard, options_.detection_delay);
       }
     }
@@ -239,6 +240,8 @@ void SchemeDriver::on_blob_expire(BlobIndex blob) {
   BlobStatus& status = blobs_[model::index_of(blob)];
   close_unavailability(blob);
   for (std::size_t s = 0; s < n_; ++s) store_.erase(blob, model::id_at<ShardId>(s));
+  const std::uint32_t b = static_cast<std::uint32_t>(blob);
+  hidden_.erase(hidden_.lower_bound({b, 0}), hidden_.lower_bound({b + 1, 0}));
   scheme_.forget(blob);
   forget_repairs(blob);
   status.live = false;
@@ -260,6 +263,11 @@ void SchemeDriver::record_epoch_peak() {
 }
 
 void SchemeDriver::finish_run() {
+  // Units rebuilt for jobs still in flight never arrived: the store shows what the driver saw.
+  for (const auto& [key, hidden] : hidden_) {
+    store_.erase(model::id_at<BlobIndex>(key.first), model::id_at<ShardId>(key.second));
+  }
+  hidden_.clear();
   for (std::size_t b = 0; b < blobs_.size(); ++b) {
     if (blobs_[b].live) close_unavailability(model::id_at<BlobIndex>(b));
   }

@@ -8,6 +8,26 @@
 // driver_repairs.cpp (repair jobs, flows, codec execution), driver_epoch_sync.cpp (epoch
 // changes, transfers, timeouts), driver_durability.cpp (valid/reachable unit counts, losses,
 // unavailability), driver_challenges.cpp (adversaries and challenge rounds).
+//
+// Choices where the design is silent:
+// - A repair job is every unit one node is to recover, planned at one instant (all its shards).
+//   The codec runs when the jobs are planned, one execute_repairs per blob for all the targets
+//   planned at that instant (on every node), so helpers expand their units once per wave; the
+//   rebuilt units stay hidden (the driver sees their old state) until the job's flows complete,
+//   and are dropped if the job is cut. Helper parts on the recovering node itself are counted in
+//   the bytes but make no flow.
+// - Repair bytes are counted when the job's flows complete (a cut job's partial flows go to
+//   aborted_bytes); a helper caught lying still cost its bytes, and the unit is re-planned at once.
+// - Flows cross the two nodes' up/downlinks only (no shared backbone links); with
+//   latency_enabled they start after the topology latency.
+// - A down owner misses writes and, once up, recovers every absent unit of its shards after the
+//   detection delay. A node losing data recovers after the delay; a dead node's shards wait for
+//   the next epoch. Down owners are not challenged, nor units already being repaired.
+// - A graceful leaver hands its shards over like an up node. A node that failed a challenge or
+//   was caught lying is no longer used as a helper or a transfer source.
+// - An epoch change whose quorum is never synced within its epoch has no duration (null).
+// - Lost blobs, unavailable blob-seconds, repairs and bytes are weighted by the blob's weight;
+//   unavailability is split at epoch boundaries; lost blobs keep their remaining units.
 #pragma once
 
 #include <cstddef>
@@ -114,6 +134,14 @@ class SchemeDriver {
     model::BlobIndex blob{};
     model::ShardId shard{};
     RepairPlan plan;
+    RepairResult result;  // of the codec, run when the job was planned
+    bool executed = false;
+  };
+  // A unit rebuilt (or partly) at planning time whose new state stays hidden until its job's
+  // flows complete: the driver sees `shown` meanwhile.
+  struct Hidden {
+    UnitState shown = UnitState::kAbsent;
+    std::uint64_t job = 0;
   };
   // The units one node recovers from one planning instant, in (blob, shard) order.
   struct Job {
@@ -159,13 +187,16 @@ class SchemeDriver {
   void request_repair(model::BlobIndex blob, model::ShardId shard, kernel::Ticks delay);
   void enqueue(UnitKey key, kernel::Ticks delay);
   void plan_due(kernel::Ticks due);
-  void plan_job(model::NodeId node, const std::vector<UnitKey>& units);
+  std::uint64_t plan_job(model::NodeId node, const std::vector<UnitKey>& units);
+  void execute_planned(const std::vector<std::uint64_t>& ids);
+  UnitState unit_state(model::BlobIndex blob, model::ShardId shard) const;
+  void drop_hidden(model::BlobIndex blob, model::ShardId shard, std::uint64_t job);
   std::vector<ShardAvailability> availability(model::BlobIndex blob, model::ShardId target,
                                               const std::vector<model::ShardId>& excluded) const;
   void start_job(std::uint64_t id, Job job);
   void on_job_flow_done(std::uint64_t id);
   void complete_job(std::uint64_t id);
-  bool execute_blob(std::uint64_t id, std::span<const JobUnit> units);
+  bool apply_unit(std::uint64_t id, const JobUnit& unit);
   bool in_job(const JobUnit& unit, std::uint64_t id) const;
   void finish_unit_repair(const JobUnit& unit, const RepairResult& result, bool was_valid);
   void count_plan_bytes(const RepairPlan& plan, double weight);
@@ -211,6 +242,7 @@ class SchemeDriver {
   std::map<kernel::Ticks, std::vector<UnitKey>> due_;
   std::map<std::uint64_t, Job> jobs_;
   std::map<std::uint64_t, std::uint64_t> job_of_flow_;
+  std::map<UnitKey, Hidden> hidden_;
   std::uint64_t next_job_ = 0;
   bool retry_scheduled_ = false;
 

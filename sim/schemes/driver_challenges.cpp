@@ -27,7 +27,7 @@ void SchemeDriver::on_adversary_start(NodeId node) {
   for (const ShardId shard : shards_of(node)) {
     for (std::size_t b = 0; b < blobs_.size(); ++b) {
       const BlobIndex blob = model::id_at<BlobIndex>(b);
-      if (!blobs_[b].live || store_.state(blob, shard) != UnitState::kValid) continue;
+      if (!blobs_[b].live || unit_state(blob, shard) != UnitState::kValid) continue;
       const std::uint64_t h = adversary_hash(trace_.seed, node, blob, shard);
       if (static_cast<double>(h >> 11) * 0x1.0p-53 >= role->sliver_fraction) continue;
       if (corrupt) {
@@ -58,7 +58,7 @@ void SchemeDriver::on_challenge_round(std::uint32_t round) {
       const NodeId owner = owners_[s];
       if (!is_up(owner) || blobs_[model::index_of(blob)].lost) continue;
       if (!scheme_.holds_unit(blob, shard)) continue;
-      if (store_.state(blob, shard) == UnitState::kValid) continue;
+      if (unit_state(blob, shard) == UnitState::kValid) continue;
       const UnitKey key{static_cast<std::uint32_t>(blob), static_cast<std::uint32_t>(shard)};
       if (repairs_.contains(key)) continue;  // the owner knows and is recovering it
       failing.push_back(owner);

@@ -17,7 +17,7 @@ void SchemeDriver::recount_blob(BlobIndex blob) {
   b.valid = 0;
   b.reachable = 0;
   for (std::size_t s = 0; s < n_; ++s) {
-    if (store_.state(blob, model::id_at<ShardId>(s)) != UnitState::kValid) continue;
+    if (unit_state(blob, model::id_at<ShardId>(s)) != UnitState::kValid) continue;
     ++b.valid;
     if (is_up(owners_[s])) ++b.reachable;
   }
@@ -34,7 +34,7 @@ void SchemeDriver::recount_all() {
 void SchemeDriver::on_unit_changed(BlobIndex blob, ShardId shard, bool was_valid) {
   BlobStatus& b = blobs_[model::index_of(blob)];
   if (!b.live) return;
-  const bool valid = store_.state(blob, shard) == UnitState::kValid;
+  const bool valid = unit_state(blob, shard) == UnitState::kValid;
   if (valid == was_valid) return;
   const bool reachable = is_up(owners_[model::index_of(shard)]);
   if (valid) {
@@ -55,7 +55,7 @@ void SchemeDriver::on_reachability_changed(NodeId node, bool up) {
     const BlobIndex blob = model::id_at<BlobIndex>(i);
     std::uint32_t count = 0;
     for (const ShardId shard : shards) {
-      if (store_.state(blob, shard) == UnitState::kValid) ++count;
+      if (unit_state(blob, shard) == UnitState::kValid) ++count;
     }
     if (count == 0) continue;
     b.reachable = up ? b.reachable + count : b.reachable - count;

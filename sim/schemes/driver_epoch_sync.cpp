@@ -74,7 +74,7 @@ void SchemeDriver::move_shard(ShardId shard, NodeId from, NodeId to) {
   for (std::size_t b = 0; b < blobs_.size(); ++b) {
     const BlobIndex blob = model::id_at<BlobIndex>(b);
     if (!blobs_[b].live || blobs_[b].lost || !scheme_.holds_unit(blob, shard)) continue;
-    if (cooperative && store_.state(blob, shard) == UnitState::kValid) {
+    if (cooperative && unit_state(blob, shard) == UnitState::kValid) {
       const std::uint64_t bytes =
           weighted_bytes(scheme_.unit_bytes(blob, shard), trace_.blobs[b].weight);
       transfer.blobs.emplace_back(blob, bytes);
@@ -154,7 +154,7 @@ bool SchemeDriver::shard_complete(ShardId shard) const {
   for (std::size_t b = 0; b < blobs_.size(); ++b) {
     if (!blobs_[b].live || blobs_[b].lost) continue;
     const BlobIndex blob = model::id_at<BlobIndex>(b);
-    if (store_.state(blob, shard) != UnitState::kValid && scheme_.holds_unit(blob, shard)) {
+    if (unit_state(blob, shard) != UnitState::kValid && scheme_.holds_unit(blob, shard)) {
       return false;
     }
   }

@@ -1,10 +1,11 @@
 // Repairs in one scheme: a lost unit is planned after the detection delay; the units planned at
 // the same instant are grouped into one job per recovering node (all its shards); the job's helper
-// bytes (weighted) are summed per helper node into one flow each; when the last flow completes
-// the codec rebuilds the units from real bytes, one execute_repairs per blob with all the job's
-// targets of that blob (helpers serve them from one expansion), and the results are stored. A
-// lying helper is excluded and the unit re-planned; a unit that cannot be repaired yet waits for
-// the next change of availability; an unrecoverable one makes its blob lost.
+// bytes (weighted) are summed per helper node into one flow each. The codec rebuilds the units
+// from real bytes right after planning, one execute_repairs per blob with every target planned at
+// that instant (helpers serve them from one expansion); the results stay hidden until the job's
+// last flow completes, then count (or are dropped if the job is cut). A lying helper is excluded
+// and the unit re-planned; a unit that cannot be repaired yet waits for the next change of
+// availability; an unrecoverable one makes its blob lost.
 #include <algorithm>
 
 #include "sim/schemes/driver.hpp"
@@ -51,18 +52,65 @@ void SchemeDriver::plan_due(Ticks due) {
   for (const UnitKey& key : node.mapped()) {
     const auto it = repairs_.find(key);
     if (it == repairs_.end() || it->second.stage != RepairStage::kDetecting) continue;
-    if (store_.state(model::id_at<BlobIndex>(key.first), model::id_at<ShardId>(key.second)) ==
+    if (unit_state(model::id_at<BlobIndex>(key.first), model::id_at<ShardId>(key.second)) ==
         UnitState::kValid) {
       repairs_.erase(it);
       continue;
     }
     by_node[owners_[key.second]].push_back(key);
   }
+  std::vector<std::uint64_t> planned;
   for (auto& [owner, keys] : by_node) {
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-    plan_job(owner, keys);
+    if (const std::uint64_t id = plan_job(owner, keys); id != 0) planned.push_back(id);
   }
+  execute_planned(planned);
+}
+
+UnitState SchemeDriver::unit_state(BlobIndex blob, ShardId shard) const {
+  if (!hidden_.empty()) {
+    const auto it =
+        hidden_.find({static_cast<std::uint32_t>(blob), static_cast<std::uint32_t>(shard)});
+    if (it != hidden_.end()) return it->second.shown;
+  }
+  return store_.state(blob, shard);
+}
+
+void SchemeDriver::execute_planned(const std::vector<std::uint64_t>& ids) {
+  if (scheme_.analytic()) return;  // nothing to rebuild: units are put when jobs complete
+  // Determinism: blobs in index order, each blob's targets in (job, unit) order.
+  std::map<BlobIndex, std::vector<std::pair<std::uint64_t, JobUnit*>>> by_blob;
+  for (const std::uint64_t id : ids) {
+    for (JobUnit& unit : jobs_.at(id).units) by_blob[unit.blob].emplace_back(id, &unit);
+  }
+  for (auto& [blob, units] : by_blob) {
+    std::vector<RepairRequest> requests;
+    std::vector<UnitState> shown;
+    for (const auto& [id, unit] : units) {
+      requests.push_back({unit->shard, &unit->plan});
+      shown.push_back(unit_state(blob, unit->shard));
+    }
+    std::vector<RepairResult> results = scheme_.execute_repairs(blob, requests, store_);
+    sim_.check(results.size() == units.size(), "execute_repairs: one result per request");
+    for (std::size_t i = 0; i < units.size(); ++i) {
+      JobUnit& unit = *units[i].second;
+      unit.result = std::move(results[i]);
+      unit.executed = true;
+      if (store_.state(blob, unit.shard) != shown[i]) {
+        hidden_[{static_cast<std::uint32_t>(blob), static_cast<std::uint32_t>(unit.shard)}] = {
+            shown[i], units[i].first};
+      }
+    }
+  }
+}
+
+void SchemeDriver::drop_hidden(BlobIndex blob, ShardId shard, std::uint64_t job) {
+  const auto it =
+      hidden_.find({static_cast<std::uint32_t>(blob), static_cast<std::uint32_t>(shard)});
+  if (it == hidden_.end() || it->second.job != job) return;
+  hidden_.erase(it);
+  store_.erase(blob, shard);  // the job's result never arrives; what was shown stays absent
 }
 
 std::vector<ShardAvailability> SchemeDriver::availability(
@@ -70,7 +118,7 @@ std::vector<ShardAvailability> SchemeDriver::availability(
   std::vector<ShardAvailability> shards(n_);
   for (std::size_t s = 0; s < n_; ++s) {
     const NodeId owner = owners_[s];
-    shards[s].state = store_.state(blob, model::id_at<ShardId>(s));
+    shards[s].state = unit_state(blob, model::id_at<ShardId>(s));
     shards[s].reachable = is_up(owner);
     shards[s].honest = owner == model::kNoNode || !nodes_[model::index_of(owner)].caught;
   }
@@ -88,7 +136,7 @@ std::vector<ShardAvailability> SchemeDriver::availability(
   return shards;
 }
 
-void SchemeDriver::plan_job(NodeId node, const std::vector<UnitKey>& keys) {
+std::uint64_t SchemeDriver::plan_job(NodeId node, const std::vector<UnitKey>& keys) {
   const bool alive = node != model::kNoNode && nodes_[model::index_of(node)].joined &&
                      (nodes_[model::index_of(node)].state == model::NodeState::kUp ||
                       nodes_[model::index_of(node)].state == model::NodeState::kDown);
@@ -107,7 +155,7 @@ void SchemeDriver::plan_job(NodeId node, const std::vector<UnitKey>& keys) {
     if (plan.kind == PlanKind::kRepair) {
       r.stage = RepairStage::kInJob;
       r.job = id;
-      job.units.push_back({blob, shard, std::move(plan)});
+      job.units.push_back({blob, shard, std::move(plan), {}, false});
     } else if (plan.kind == PlanKind::kWait) {
       r.stage = RepairStage::kWaiting;
     } else {
@@ -115,7 +163,9 @@ void SchemeDriver::plan_job(NodeId node, const std::vector<UnitKey>& keys) {
       mark_lost(blob);
     }
   }
-  if (!job.units.empty()) start_job(id, std::move(job));
+  if (job.units.empty()) return 0;
+  start_job(id, std::move(job));
+  return id;
 }
 
 void SchemeDriver::start_job(std::uint64_t id, Job job) {
@@ -174,13 +224,7 @@ void SchemeDriver::complete_job(std::uint64_t id) {
   m.repair_seconds.push_back((sim_.now() - job.started).to_seconds());
   ++m.counters.repair_jobs;
   bool progress = false;
-  const std::span<const JobUnit> units(job.units);
-  for (std::size_t begin = 0; begin < units.size();) {
-    std::size_t end = begin + 1;
-    while (end < units.size() && units[end].blob == units[begin].blob) ++end;
-    progress = execute_blob(id, units.subspan(begin, end - begin)) || progress;
-    begin = end;
-  }
+  for (const JobUnit& unit : job.units) progress = apply_unit(id, unit) || progress;
   // Units waiting for availability may be repairable now; only progress can make them so (a
   // failed attempt retried on its own completion would loop).
   if (progress) retry_waiting();
@@ -191,40 +235,32 @@ void SchemeDriver::complete_job(std::uint64_t id) {
   for (const ShardId shard : shards) check_shard_synced(shard);
 }
 
-bool SchemeDriver::execute_blob(std::uint64_t id, std::span<const JobUnit> units) {
-  const BlobIndex blob = units.front().blob;
-  const BlobStatus& b = blobs_[model::index_of(blob)];
-  const double weight = trace_.blobs[model::index_of(blob)].weight;
-  std::vector<const JobUnit*> run;
-  std::vector<RepairRequest> requests;
-  std::vector<bool> was_valid;
-  for (const JobUnit& unit : units) {
-    if (!in_job(unit, id)) continue;  // forgotten meanwhile (expiry, loss, move)
-    count_plan_bytes(unit.plan, weight);
-    if (!b.live || b.lost) {
-      repairs_.erase({static_cast<std::uint32_t>(blob), static_cast<std::uint32_t>(unit.shard)});
-      continue;
-    }
-    run.push_back(&unit);
-    requests.push_back({unit.shard, &unit.plan});
-    was_valid.push_back(store_.state(blob, unit.shard) == UnitState::kValid);
+bool SchemeDriver::apply_unit(std::uint64_t id, const JobUnit& unit) {
+  const BlobStatus& b = blobs_[model::index_of(unit.blob)];
+  const UnitKey key{static_cast<std::uint32_t>(unit.blob), static_cast<std::uint32_t>(unit.shard)};
+  if (!in_job(unit, id)) {  // forgotten meanwhile (expiry, loss)
+    drop_hidden(unit.blob, unit.shard, id);
+    return false;
   }
-  if (run.empty()) return false;
-  std::vector<RepairResult> results;
+  count_plan_bytes(unit.plan, trace_.blobs[model::index_of(unit.blob)].weight);
+  if (!b.live || b.lost) {
+    repairs_.erase(key);
+    drop_hidden(unit.blob, unit.shard, id);
+    return false;
+  }
+  const bool was_valid = unit_state(unit.blob, unit.shard) == UnitState::kValid;
+  RepairResult result;
   if (scheme_.analytic()) {
-    results.assign(run.size(), RepairResult{RepairOutcome::kRebuilt, {}});
-    for (const JobUnit* unit : run) store_.put(blob, unit->shard, {});
+    store_.put(unit.blob, unit.shard, {});
+    result.outcome = RepairOutcome::kRebuilt;
   } else {
-    results = scheme_.execute_repairs(blob, requests, store_);
+    result = unit.result;
+    const auto hidden = hidden_.find(key);
+    if (hidden != hidden_.end() && hidden->second.job == id) hidden_.erase(hidden);
   }
-  sim_.check(results.size() == run.size(), "execute_repairs: one result per request");
-  bool progress = false;
-  for (std::size_t i = 0; i < run.size(); ++i) {
-    finish_unit_repair(*run[i], results[i], was_valid[i]);
-    progress = progress || store_.state(blob, run[i]->shard) == UnitState::kValid ||
-               results[i].outcome == RepairOutcome::kPartial;
-  }
-  return progress;
+  finish_unit_repair(unit, result, was_valid);
+  return store_.state(unit.blob, unit.shard) == UnitState::kValid ||
+         result.outcome == RepairOutcome::kPartial;
 }
 
 void SchemeDriver::finish_unit_repair(const JobUnit& unit, const RepairResult& result,
@@ -234,6 +270,10 @@ void SchemeDriver::finish_unit_repair(const JobUnit& unit, const RepairResult& r
   MetricCounters& c = metrics_.now().counters;
   switch (result.outcome) {
     case RepairOutcome::kRebuilt:
+      if (store_.state(unit.blob, unit.shard) == UnitState::kAbsent) {
+        enqueue(key, Ticks{});  // erased while its bytes were on the way: start again
+        break;
+      }
       if (store_.state(unit.blob, unit.shard) != UnitState::kValid) {
         repairs_[key].stage = RepairStage::kWaiting;  // a first phase: the rest needs others
         break;
@@ -283,6 +323,7 @@ void SchemeDriver::abort_job(std::uint64_t id, bool replan) {
     }
   }
   for (const JobUnit& unit : job.units) {
+    drop_hidden(unit.blob, unit.shard, id);
     if (!in_job(unit, id)) continue;
     const UnitKey key{static_cast<std::uint32_t>(unit.blob),
                       static_cast<std::uint32_t>(unit.shard)};
