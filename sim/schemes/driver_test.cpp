@@ -83,6 +83,26 @@ TEST_CASE("one node's lost shards are one job: one flow per helper node, one exe
   CHECK(out.metrics.total().repaired_units == 4);
 }
 
+TEST_CASE("a helper dying mid-transfer cuts the job, which is re-planned from another helper") {
+  TraceBuilder b(4, 100.0, 100.0);
+  const auto n = add_nodes(b, 4);
+  b.epoch(0.0, n);
+  b.blob(4000, 1.0, 1.0);
+  b.event(10.0, WorldEventKind::kDataLoss, n[0]);  // shard 0 rebuilt from shard 1 (node 1)
+  b.event(10.5, WorldEventKind::kNodeFail, n[1]);  // half of its 1000 bytes sent
+  FakeScheme scheme(4, 1, 1000);
+  UnitStore store(4);
+  const SchemeOutcome out = run(b.build(), scheme, options(0.0), &store);
+  const MetricCounters c = out.metrics.total();
+  CHECK(c.aborted_bytes == 500);
+  CHECK(c.repaired_units == 1);
+  CHECK(c.repair_bytes[ByteCategory::kFullBlob] == 1000);  // only the completed plan counts
+  // Re-planned at 10.5 s from shard 2: 1 s.
+  CHECK(out.metrics.all_repair_seconds() == std::vector<double>{1.0});
+  CHECK(store.state(kBlob0, kShard0) == UnitState::kValid);
+  CHECK(store.state(kBlob0, kShard1) == UnitState::kAbsent);  // the dead node's, until the epoch
+}
+
 TEST_CASE("a repair starts only after the detection delay and rebuilds the original bytes") {
   for (const double end_s : {15.9, 16.1}) {
     TraceBuilder b(4, end_s, 100.0);
