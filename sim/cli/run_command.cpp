@@ -258,8 +258,9 @@ int cmd_run(const Args& args, std::ostream& out) {
   record.world = &world;
   record.schemes = report::schemes_json(outcomes, world);
   record.comparison = report::comparison_json(outcomes);
-  record.timing = {seconds_since(started), load_seconds, world_seconds, o->threads,
-                   schemes_seconds};
+  record.timing = {seconds_since(started), load_seconds,
+                   world_seconds,          o->threads,
+                   schemes_seconds,        report::schemes_timing_json(outcomes)};
   report::write_json_file(o->out, report::results_json(record));
   print_summary(*o, world, out);
   out << report::scheme_totals_text(outcomes);

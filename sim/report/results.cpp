@@ -17,7 +17,8 @@ nlohmann::json timing_json(const Timing& t, std::uint64_t kernel_events) {
           {"world_events_per_second",
            t.world_seconds > 0.0 ? static_cast<double>(kernel_events) / t.world_seconds : 0.0},
           {"threads", t.threads},
-          {"schemes_seconds", t.schemes_seconds}};
+          {"schemes_seconds", t.schemes_seconds},
+          {"schemes", t.per_scheme}};
 }
 
 }  // namespace

@@ -21,11 +21,12 @@ inline constexpr int kResultsSchemaVersion = 1;
 
 // Wall-clock figures of a run.
 struct Timing {
-  double wall_seconds = 0.0;     // the whole command
-  double load_seconds = 0.0;     // loading and validating the scenario
-  double world_seconds = 0.0;    // simulating the world
-  unsigned threads = 1;          // worker threads the run was allowed
-  double schemes_seconds = 0.0;  // replaying the world through every scheme
+  double wall_seconds = 0.0;                             // the whole command
+  double load_seconds = 0.0;                             // loading and validating the scenario
+  double world_seconds = 0.0;                            // simulating the world
+  unsigned threads = 1;                                  // worker threads the run was allowed
+  double schemes_seconds = 0.0;                          // replaying the world through every scheme
+  nlohmann::json per_scheme = nlohmann::json::object();  // scheme_results.hpp timing
 };
 
 // What a results file is made of.

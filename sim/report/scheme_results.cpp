@@ -111,8 +111,20 @@ json schemes_json(const std::vector<schemes::SchemeOutcome>& outcomes,
                        {"flows_completed", o.network.flows_completed},
                        {"rate_solves", o.network.rate_solves},
                        {"peak_concurrent_flows", o.network.peak_concurrent_flows},
-                       {"peak_held_bytes", o.peak_held_bytes}};
+                       {"peak_held_bytes", o.peak_held_bytes},
+                       {"codec_calls", o.codec_calls},
+                       {"codec_targets", o.codec_targets}};
     all[o.name] = std::move(j);
+  }
+  return all;
+}
+
+json schemes_timing_json(const std::vector<schemes::SchemeOutcome>& outcomes) {
+  json all = json::object();
+  for (const schemes::SchemeOutcome& o : outcomes) {
+    all[o.name] = {{"wall_seconds", o.wall_seconds},
+                   {"encode_seconds", o.encode_seconds},
+                   {"repair_codec_seconds", o.repair_seconds}};
   }
   return all;
 }

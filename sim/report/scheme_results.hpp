@@ -18,6 +18,10 @@ namespace sliversim::report {
 nlohmann::json schemes_json(const std::vector<schemes::SchemeOutcome>& outcomes,
                             const model::WorldTrace& world);
 
+// {"<name>": {"wall_seconds", "encode_seconds", "repair_codec_seconds"}, ...}: where each
+// scheme's wall-clock time went (for the results' `timing`, never compared).
+nlohmann::json schemes_timing_json(const std::vector<schemes::SchemeOutcome>& outcomes);
+
 // {"<name>_over_redstuff": {"repair_bytes_total": ratio, ...}, ...} for every outcome other than
 // redstuff; a ratio with a zero denominator is null. Empty when redstuff did not run.
 nlohmann::json comparison_json(const std::vector<schemes::SchemeOutcome>& outcomes);

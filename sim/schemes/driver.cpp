@@ -4,6 +4,7 @@
 #include "sim/schemes/driver.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstring>
 
 #include "sim/kernel/rng.hpp"
@@ -90,6 +91,10 @@ SchemeOutcome SchemeDriver::run() {
   out.digest_hex = sim_.digest_hex();
   out.network = net_->counters();
   out.peak_held_bytes = peak_held_bytes_;
+  out.codec_calls = codec_calls_;
+  out.codec_targets = codec_targets_;
+  out.encode_seconds = encode_seconds_;
+  out.repair_seconds = repair_seconds_;
   return out;
 }
 
@@ -220,7 +225,10 @@ void SchemeDriver::on_blob_write(BlobIndex blob) {
   blobs_[model::index_of(blob)].live = true;
   {
     const std::vector<std::uint8_t> bytes = blob_content(trace_.seed, blob, record.size_bytes);
+    const auto started = std::chrono::steady_clock::now();
     scheme_.encode(blob, bytes, store_);
+    encode_seconds_ +=
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   }
   for (std::size_t s = 0; s < n_; ++s) {
     const ShardId shard = model::id_at<ShardId>(s);

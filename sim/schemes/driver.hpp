@@ -78,6 +78,12 @@ struct SchemeOutcome {
   std::string digest_hex;             // its trace digest
   model::NetworkCounters network;     // flows and rate solves
   std::uint64_t peak_held_bytes = 0;  // largest store size seen at a blob write
+  std::uint64_t codec_calls = 0;      // execute_repairs calls
+  std::uint64_t codec_targets = 0;    // units they were asked to rebuild
+  // Wall-clock seconds (vary from run to run; reported under `timing` only).
+  double wall_seconds = 0.0;    // the whole replay
+  double encode_seconds = 0.0;  // inside encode
+  double repair_seconds = 0.0;  // inside execute_repairs
 };
 
 // The deterministic content of representative blob `blob` of `size` bytes: the stream
@@ -255,6 +261,10 @@ class SchemeDriver {
   bool quorum_recorded_ = true;
 
   std::uint64_t peak_held_bytes_ = 0;
+  std::uint64_t codec_calls_ = 0;
+  std::uint64_t codec_targets_ = 0;
+  double encode_seconds_ = 0.0;  // wall clock, for timing only: never read by the model
+  double repair_seconds_ = 0.0;
   bool ran_ = false;
 };
 

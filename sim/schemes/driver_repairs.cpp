@@ -7,6 +7,7 @@
 // and the unit re-planned; a unit that cannot be repaired yet waits for the next change of
 // availability; an unrecoverable one makes its blob lost.
 #include <algorithm>
+#include <chrono>
 
 #include "sim/schemes/driver.hpp"
 
@@ -91,7 +92,12 @@ void SchemeDriver::execute_planned(const std::vector<std::uint64_t>& ids) {
       requests.push_back({unit->shard, &unit->plan});
       shown.push_back(unit_state(blob, unit->shard));
     }
+    const auto started = std::chrono::steady_clock::now();
     std::vector<RepairResult> results = scheme_.execute_repairs(blob, requests, store_);
+    repair_seconds_ +=
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    ++codec_calls_;
+    codec_targets_ += requests.size();
     sim_.check(results.size() == units.size(), "execute_repairs: one result per request");
     for (std::size_t i = 0; i < units.size(); ++i) {
       JobUnit& unit = *units[i].second;

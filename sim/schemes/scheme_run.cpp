@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cmath>
 #include <exception>
 #include <functional>
@@ -117,8 +118,11 @@ std::vector<SchemeOutcome> run_schemes(const model::WorldTrace& trace,
   const auto work = [&] {
     for (std::size_t i = next++; i < schemes.size(); i = next++) {
       try {
+        const auto started = std::chrono::steady_clock::now();
         SchemeDriver driver(trace, *schemes[i], options);
         outcomes[i] = driver.run();
+        outcomes[i].wall_seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
       } catch (...) {
         errors[i] = std::current_exception();
       }
