@@ -44,10 +44,12 @@ json counters_json(const MetricCounters& c) {
           {"aborted_bytes", c.aborted_bytes}};
 }
 
-json epoch_changes_json(const schemes::SchemeMetrics& m) {
+// Percentiles of one optional per-epoch duration over the epochs that have it.
+json epoch_changes_json(const schemes::SchemeMetrics& m,
+                        std::optional<double> schemes::EpochMetrics::*member) {
   std::vector<double> seconds;
   for (std::size_t e = 0; e < m.epoch_count(); ++e) {
-    if (m.epoch(e).epoch_change_seconds) seconds.push_back(*m.epoch(e).epoch_change_seconds);
+    if (m.epoch(e).*member) seconds.push_back(*(m.epoch(e).*member));
   }
   json j = percentiles_json(seconds);
   j["completed"] = seconds.size();
@@ -59,7 +61,9 @@ json summary_json(const schemes::SchemeOutcome& o) {
   json j = counters_json(o.metrics.total());
   j["repair_seconds"] = percentiles_json(o.metrics.all_repair_seconds());
   j["peak_node_bandwidth_bytes_per_s"] = o.metrics.peak_node_bandwidth_bytes_per_s();
-  j["epoch_change_seconds"] = epoch_changes_json(o.metrics);
+  j["epoch_change_seconds"] =
+      epoch_changes_json(o.metrics, &schemes::EpochMetrics::epoch_change_seconds);
+  j["full_sync_seconds"] = epoch_changes_json(o.metrics, &schemes::EpochMetrics::full_sync_seconds);
   j["analytic"] = o.analytic;
   return j;
 }
@@ -73,6 +77,7 @@ json per_epoch_json(const schemes::SchemeMetrics& m) {
     j["repair_seconds"] = percentiles_json(em.repair_seconds);
     j["peak_node_bandwidth_bytes_per_s"] = em.peak_node_bandwidth_bytes_per_s;
     j["epoch_change_seconds"] = optional_number(em.epoch_change_seconds);
+    j["full_sync_seconds"] = optional_number(em.full_sync_seconds);
     series.push_back(std::move(j));
   }
   return series;

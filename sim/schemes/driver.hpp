@@ -259,6 +259,7 @@ class SchemeDriver {
   std::size_t synced_count_ = 0;
   kernel::Ticks epoch_started_;
   bool quorum_recorded_ = true;
+  bool full_sync_recorded_ = true;
 
   std::uint64_t peak_held_bytes_ = 0;
   std::uint64_t codec_calls_ = 0;

@@ -42,6 +42,7 @@ void SchemeDriver::on_epoch_start(std::uint32_t epoch) {
   unsynced_.assign(n_, false);
   synced_count_ = n_;
   quorum_recorded_ = false;
+  full_sync_recorded_ = false;
   const model::EpochRecord& record = trace_.epochs[epoch];
   for (std::size_t s = 0; s < n_; ++s) {
     if (owners_[s] != record.owners[s]) {
@@ -177,9 +178,15 @@ void SchemeDriver::check_all_unsynced() {
 }
 
 void SchemeDriver::check_quorum() {
-  if (quorum_recorded_ || 3 * synced_count_ < 2 * n_ + 1) return;
-  quorum_recorded_ = true;
-  metrics_.now().epoch_change_seconds = (sim_.now() - epoch_started_).to_seconds();
+  const double seconds = (sim_.now() - epoch_started_).to_seconds();
+  if (!quorum_recorded_ && 3 * synced_count_ >= 2 * n_ + 1) {
+    quorum_recorded_ = true;
+    metrics_.now().epoch_change_seconds = seconds;
+  }
+  if (!full_sync_recorded_ && synced_count_ == n_) {
+    full_sync_recorded_ = true;
+    metrics_.now().full_sync_seconds = seconds;
+  }
 }
 
 }  // namespace sliversim::schemes

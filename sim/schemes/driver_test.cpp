@@ -150,6 +150,8 @@ TEST_CASE(
       // Each new owner receives 2000 bytes at 1000 B/s; quorum (3 of 4 shards) after the first.
       REQUIRE(out.metrics.epoch(1).epoch_change_seconds.has_value());
       CHECK(*out.metrics.epoch(1).epoch_change_seconds == doctest::Approx(2.0));
+      REQUIRE(out.metrics.epoch(1).full_sync_seconds.has_value());
+      CHECK(*out.metrics.epoch(1).full_sync_seconds == doctest::Approx(2.0));  // both in parallel
     } else {
       CHECK(c.repair_bytes[ByteCategory::kTransfer] == 0);
       // 2 shards x 2 blobs, each rebuilt from k = 2 units of 1000 bytes.

@@ -41,6 +41,7 @@ struct EpochMetrics {
   MetricCounters counters;
   std::vector<double> repair_seconds;            // one per completed job, in completion order
   std::optional<double> epoch_change_seconds;    // empty: no quorum synced in the epoch
+  std::optional<double> full_sync_seconds;       // until every moved shard synced; empty: never
   double peak_node_bandwidth_bytes_per_s = 0.0;  // largest up- or downlink use of a node
 };
 
