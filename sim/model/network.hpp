@@ -253,7 +253,6 @@ class Network {
   std::vector<FlowCallback> callbacks_;  // by slot, beside flows_
   std::vector<std::uint32_t> free_slots_;
   // Determinism: looked up by id only, never iterated.
-  // Determinism: looked up by flow id only, never iterated.
   std::unordered_map<std::uint64_t, std::uint32_t> slot_of_;
   std::vector<Resource> resources_;
   std::vector<NodeEntry> nodes_;
