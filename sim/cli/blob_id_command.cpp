@@ -29,15 +29,9 @@ int cmd_blob_id(const Args& args, std::ostream& out) {
     return kExitOk;
   }
   po::notify(vm);
-  const codec::RedStuffParams params = parse_shards(vm["shards"].as<std::string>());
-  const std::size_t thread_count = parse_threads(vm["threads"].as<std::string>());
   const std::string file = vm["file"].as<std::string>();
-  const std::vector<std::uint8_t> blob = read_blob_file(file, params);
-  codec::EncodedBlob encoded;
-  if (const auto st = codec::encode_blob(params, blob, thread_count, &encoded);
-      st != codec::RedStuffStatus::kOk) {
-    throw CliError(file + ": " + std::string(codec::describe(st)));
-  }
+  const codec::EncodedBlob encoded =
+      encode_blob_input(vm["shards"].as<std::string>(), vm["threads"].as<std::string>(), file);
   if (vm.count("json") != 0U) {
     out << blob_summary_json(encoded).dump(2) << "\n";
   } else {

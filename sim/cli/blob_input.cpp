@@ -69,6 +69,19 @@ std::vector<std::uint8_t> read_blob_file(const std::string& path,
   return bytes;
 }
 
+codec::EncodedBlob encode_blob_input(const std::string& shards, const std::string& threads,
+                                     const std::string& file) {
+  const codec::RedStuffParams params = parse_shards(shards);
+  const std::size_t thread_count = parse_threads(threads);
+  const std::vector<std::uint8_t> blob = read_blob_file(file, params);
+  codec::EncodedBlob encoded;
+  if (const auto st = codec::encode_blob(params, blob, thread_count, &encoded);
+      st != codec::RedStuffStatus::kOk) {
+    throw CliError(file + ": " + std::string(codec::describe(st)));
+  }
+  return encoded;
+}
+
 nlohmann::json blob_summary_json(const codec::EncodedBlob& encoded) {
   const codec::RedStuffParams& p = encoded.expanded.params();
   const std::size_t s = encoded.expanded.symbol_bytes();

@@ -26,6 +26,11 @@ std::vector<std::uint8_t> read_blob_file(const std::string& path,
 // otherwise.
 std::size_t parse_threads(const std::string& text);
 
+// Validates --shards, --threads and the blob file, reads the file and encodes it with RedStuff.
+// Throws CliError (exit 2) naming the input at fault; `file` is named on an encoding failure.
+codec::EncodedBlob encode_blob_input(const std::string& shards, const std::string& threads,
+                                     const std::string& file);
+
 // The blob-id JSON object: blob_id, blob_id_hex, unencoded_length, symbol_size, n_shards,
 // primary_symbols (k_p), secondary_symbols (k_s), max_faulty, metadata_root_hex, sliver sizes.
 nlohmann::json blob_summary_json(const codec::EncodedBlob& encoded);

@@ -106,19 +106,13 @@ int cmd_encode(const Args& args, std::ostream& out) {
     return kExitOk;
   }
   po::notify(vm);
-  const codec::RedStuffParams params = parse_shards(vm["shards"].as<std::string>());
-  const std::size_t thread_count = parse_threads(vm["threads"].as<std::string>());
   const std::string file = vm["file"].as<std::string>();
-  const std::vector<std::uint8_t> blob = read_blob_file(file, params);
-  codec::EncodedBlob encoded;
-  if (const auto st = codec::encode_blob(params, blob, thread_count, &encoded);
-      st != codec::RedStuffStatus::kOk) {
-    throw CliError(file + ": " + std::string(codec::describe(st)));
-  }
+  const codec::EncodedBlob encoded =
+      encode_blob_input(vm["shards"].as<std::string>(), vm["threads"].as<std::string>(), file);
   const std::string out_dir = vm["out"].as<std::string>();
   make_directory(out_dir);
   write_outputs(encoded, out_dir);
-  out << "wrote " << 2 * params.n_shards() << " slivers and the metadata of blob "
+  out << "wrote " << 2 * encoded.expanded.n_shards() << " slivers and the metadata of blob "
       << encoded.blob_id.to_base64url() << " to " << out_dir << "\n";
   return kExitOk;
 }
