@@ -129,3 +129,57 @@ TEST_CASE("full-blob rebuild moves 222.6 times RedStuff's pair payload at n = 10
   CHECK(ratio == doctest::Approx(334.0 * 667.0 / 1001.0));
   CHECK(ratio == doctest::Approx(222.6).epsilon(0.001));
 }
+
+// REDSTUFF.md §4's table: on the wire the ratio rises with blob size, because every recovery symbol
+// carries a ~337 B proof and a node that lost its data fetches the 66 KB metadata. Averaged over
+// all 1000 pairs (each leaf's proof is used once per axis, so the mean proof is the mean over
+// leaves, ≈ 330.5 B), the expected wire cost of a pair is 1001 (s + framing + mean proof) + 66044.
+TEST_CASE("at n = 1000 the rebuild/RedStuff wire ratio rises from 2.6x at 1 MiB to 205x at 1 GiB") {
+  const auto params = *RedStuffParams::make(1000);
+  const auto rebuild = *RsRebuildCode::make(1000);
+  struct Row {
+    std::uint64_t blob_bytes;
+    std::size_t s;     // the Walrus symbol size
+    double with_meta;  // expected ratio when the target fetches the metadata
+    double without;    // when it already holds it
+  };
+  const double mean_proof = proof_wire_stats(1000).mean_bytes;
+  const auto expected = [mean_proof](std::uint64_t piece, std::size_t s, bool meta) {
+    const double framing = s < 128 ? 6.0 : 7.0;
+    const double wire =
+        1001.0 * (static_cast<double>(s) + framing + mean_proof) + (meta ? 66044 : 0);
+    return 334.0 * static_cast<double>(piece) / wire;
+  };
+  double previous = 0.0;
+  for (const std::uint64_t mib : {1ULL, 16ULL, 64ULL, 256ULL, 1024ULL}) {
+    CAPTURE(mib);
+    const std::uint64_t blob_bytes = mib << 20;
+    std::size_t s = 0;
+    REQUIRE(params.symbol_bytes_for(blob_bytes, &s) == RedStuffStatus::kOk);
+    RecoveryCost with_meta;
+    RecoveryCost without;
+    for (std::size_t p = 0; p < 1000; ++p) {
+      with_meta += pair_recovery_cost(params, s, static_cast<SliverPairIndex>(p), true);
+      without += pair_recovery_cost(params, s, static_cast<SliverPairIndex>(p), false);
+    }
+    const double rs = static_cast<double>(rebuild.repair_cost(blob_bytes, 1).download_bytes);
+    const double ratio_meta = rs * 1000.0 / static_cast<double>(with_meta.total_bytes());
+    const double ratio_plain = rs * 1000.0 / static_cast<double>(without.total_bytes());
+    const std::uint64_t piece = rebuild.piece_bytes(blob_bytes);
+    CHECK(ratio_meta == doctest::Approx(expected(piece, s, true)).epsilon(1e-9));
+    CHECK(ratio_plain == doctest::Approx(expected(piece, s, false)).epsilon(1e-9));
+    CHECK(ratio_meta > previous);
+    previous = ratio_meta;
+    if (mib == 1) {
+      CHECK(s == 6);
+      CHECK(ratio_meta == doctest::Approx(2.565).epsilon(0.001));
+      CHECK(ratio_plain == doctest::Approx(3.062).epsilon(0.001));
+    }
+    if (mib == 1024) {
+      CHECK(s == 4820);
+      CHECK(ratio_meta == doctest::Approx(205.35).epsilon(0.001));
+      // Payload alone approaches k_p k_s / (k_p + k_s) = 222.6 (s is rounded up to even).
+      CHECK(rs / static_cast<double>(1001 * s) == doctest::Approx(222.6).epsilon(0.001));
+    }
+  }
+}
