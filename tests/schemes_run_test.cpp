@@ -1,6 +1,8 @@
 // sliversim run end to end with all four storage schemes on a small churn scenario
 // (tests/schemes/small_churn.json): the physics the totals must show, the documented keys,
-// independence from the thread count, and the memory-budget refusal (exit 2, nothing written).
+// independence from the thread count, the golden results of the real schemes
+// (tests/golden/schemes/small_churn.json, regenerated only by tests/golden/regenerate.sh), and the
+// memory-budget refusal (exit 2, nothing written).
 #include <doctest/doctest.h>
 
 #include <unistd.h>
@@ -63,6 +65,15 @@ TEST_CASE(
   const json again = report::deterministic_part(run({"--threads", "2"}, dir / "b.json").results);
   CHECK(one.dump() == report::deterministic_part(r.results).dump());
   CHECK(again.dump() == one.dump());
+  // Every byte of every scheme's results, against the golden file.
+  json actual = one;
+  actual["scenario"].erase("path");
+  std::ifstream golden_file(kSource / "tests" / "golden" / "schemes" / "small_churn.json");
+  REQUIRE(golden_file.good());
+  const json golden = json::parse(golden_file);
+  INFO("regenerate with tests/golden/regenerate.sh if the change is intended; first differences: "
+       << json::diff(golden, actual).dump().substr(0, 600));
+  CHECK(actual == golden);
   const json& s = r.results["schemes"];
   REQUIRE(s.size() == 4);
   for (const char* name : {"redstuff", "rs_rebuild", "replication", "msr_bound"}) {
