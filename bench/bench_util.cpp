@@ -1,6 +1,8 @@
 // Benchmark helpers (see bench_util.hpp).
 #include "bench/bench_util.hpp"
 
+#include <cstdio>
+
 #include <algorithm>
 #include <fstream>
 #include <iostream>
@@ -83,6 +85,21 @@ std::string machine_description() {
     }
   }
   return fmt::format("{}, {} hardware threads", model, std::thread::hardware_concurrency());
+}
+
+bool parse_bench_flags(int argc, char** argv, const char* program, BenchFlags* flags) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--json") {
+      flags->json = true;
+    } else if (arg == "--quick") {
+      flags->quick = true;
+    } else {
+      std::fprintf(stderr, "usage: %s [--json] [--quick]\n", program);
+      return false;
+    }
+  }
+  return true;
 }
 
 }  // namespace sliversim::bench

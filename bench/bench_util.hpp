@@ -39,4 +39,14 @@ std::string bytes_label(std::size_t bytes);
 // CPU model and core count, from /proc/cpuinfo where available.
 std::string machine_description();
 
+// The flags every simple benchmark takes: --json (print JSON instead of tables) and --quick
+// (smaller cases, for smoke runs).
+struct BenchFlags {
+  bool json = false;
+  bool quick = false;
+};
+// Parses argv[1..argc) as BenchFlags. On an unknown argument prints "usage: <program> [--json]
+// [--quick]" to stderr and returns false (the caller exits 2).
+bool parse_bench_flags(int argc, char** argv, const char* program, BenchFlags* flags);
+
 }  // namespace sliversim::bench

@@ -6,7 +6,6 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
-#include <cstring>
 #include <functional>
 #include <string>
 #include <vector>
@@ -14,6 +13,7 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include "bench/bench_util.hpp"
 #include "sim/kernel/distribution.hpp"
 #include "sim/kernel/event_queue.hpp"
 #include "sim/kernel/rng.hpp"
@@ -259,18 +259,10 @@ nlohmann::json to_json(const std::vector<QueueResult>& queue, const std::vector<
 }  // namespace
 
 int main(int argc, char** argv) {
-  bool json = false;
-  bool quick = false;
-  for (int i = 1; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--json") == 0) {
-      json = true;
-    } else if (std::strcmp(argv[i], "--quick") == 0) {
-      quick = true;
-    } else {
-      std::fprintf(stderr, "usage: kernel_bench [--json] [--quick]\n");
-      return 2;
-    }
-  }
+  sliversim::bench::BenchFlags flags;
+  if (!sliversim::bench::parse_bench_flags(argc, argv, "kernel_bench", &flags)) return 2;
+  const bool json = flags.json;
+  const bool quick = flags.quick;
   const std::vector<QueueResult> queue = queue_results(quick);
   const std::vector<DrawResult> draws = draw_results(quick);
   if (json) {

@@ -11,7 +11,6 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
-#include <cstring>
 #include <ctime>
 #include <string>
 #include <tuple>
@@ -21,6 +20,7 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include "bench/bench_util.hpp"
 #include "sim/kernel/rng.hpp"
 #include "sim/kernel/samplers.hpp"
 #include "sim/kernel/simulator.hpp"
@@ -224,18 +224,10 @@ bool digests_agree(const std::vector<Result>& results) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  bool json = false;
-  bool quick = false;
-  for (int i = 1; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--json") == 0) {
-      json = true;
-    } else if (std::strcmp(argv[i], "--quick") == 0) {
-      quick = true;
-    } else {
-      std::fprintf(stderr, "usage: network_bench [--json] [--quick]\n");
-      return 2;
-    }
-  }
+  sliversim::bench::BenchFlags flags;
+  if (!sliversim::bench::parse_bench_flags(argc, argv, "network_bench", &flags)) return 2;
+  const bool json = flags.json;
+  const bool quick = flags.quick;
   const std::vector<Result> results = run_all(quick);
   if (json) {
     fmt::print("{}\n", to_json(results, quick).dump(2));

@@ -7,7 +7,6 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
-#include <cstring>
 #include <memory>
 #include <string>
 #include <vector>
@@ -152,18 +151,10 @@ std::vector<Case> cases(bool quick) {
 
 int main(int argc, char** argv) {
   namespace bench = sliversim::bench;
-  bool json = false;
-  bool quick = false;
-  for (int i = 1; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--json") == 0) {
-      json = true;
-    } else if (std::strcmp(argv[i], "--quick") == 0) {
-      quick = true;
-    } else {
-      std::fprintf(stderr, "usage: scheme_bench [--quick] [--json]\n");
-      return 2;
-    }
-  }
+  sliversim::bench::BenchFlags flags;
+  if (!sliversim::bench::parse_bench_flags(argc, argv, "scheme_bench", &flags)) return 2;
+  const bool json = flags.json;
+  const bool quick = flags.quick;
   bench::Table table(
       fmt::format("Repair wave: one execute_repairs per blob ({})", bench::machine_description()),
       {"n", "blob", "lost/blob", "scheme", "threads", "encode s", "first wave s", "mean wave s",
