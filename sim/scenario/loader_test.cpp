@@ -179,8 +179,8 @@ TEST_CASE("the trace and topology files of an example are read into the config")
   CHECK(c.topology.layout.region_links.at(0).latency_ms == 65.0);
 }
 
-TEST_CASE("the mainnet-like example binds its classes, churn and blobs") {
-  const LoadResult r = load_scenario((kScenarios / "mainnet_like.json").string(), {});
+TEST_CASE("the mainnet-year example binds its classes, churn and blobs") {
+  const LoadResult r = load_scenario((kScenarios / "mainnet_year.json").string(), {});
   REQUIRE(r.scenario.has_value());
   const ScenarioConfig& c = r.scenario->config;
   REQUIRE(c.nodes.classes.size() == 2);
