@@ -16,12 +16,6 @@
 using namespace sliversim::codec;
 using testing::Bytes;
 
-namespace {
-
-SliverIndex idx(std::size_t i) { return static_cast<SliverIndex>(i); }
-
-}  // namespace
-
 TEST_CASE("the closed form equals the measured bytes of every pair's real symbols at small n") {
   for (const std::size_t n : {4U, 7U, 10U, 13U, 31U}) {
     const auto blob = testing::make_helped_blob(n, testing::seeded_blob(77 * n, n));
@@ -66,15 +60,8 @@ TEST_CASE("a pair at n = 1000: payload (k_p + k_s) s exactly, real proofs as the
   RecoveryCost measured;
   for (const SliverAxis axis : {SliverAxis::kPrimary, SliverAxis::kSecondary}) {
     const RecoveryTarget target{axis, params.sliver_of_pair(pair, axis)};
-    const SliverAxis helper_axis = orthogonal(axis);
-    std::vector<RecoverySymbol> symbols;
-    for (const std::size_t h : testing::sample_distinct(rng, n, params.symbols_per_sliver(axis))) {
-      RecoveryHelper helper;
-      REQUIRE(RecoveryHelper::make(params, helper_axis, idx(h),
-                                   encoded.expanded.sliver(helper_axis, idx(h)), s,
-                                   &helper) == RedStuffStatus::kOk);
-      symbols.push_back(helper.recovery_symbol(target.index));
-    }
+    const std::vector<RecoverySymbol> symbols = testing::symbols_from(
+        params, encoded, target, testing::sample_distinct(rng, n, params.symbols_per_sliver(axis)));
     RecoveryResult result;
     REQUIRE(recover_sliver(params, encoded.metadata, target, symbols, {}, &result) ==
             RecoveryStatus::kOk);

@@ -206,20 +206,12 @@ TEST_CASE("a pair recovers at n = 1000 from random helpers, byte-identical") {
   const auto params = *RedStuffParams::make(n);
   EncodedBlob encoded;
   REQUIRE(encode_blob(params, testing::seeded_blob(70000, 26), 0, &encoded) == RedStuffStatus::kOk);
-  const std::size_t s = encoded.expanded.symbol_bytes();
   std::mt19937_64 rng(26);
   const SliverPairIndex pair{617};
   for (const SliverAxis axis : {SliverAxis::kPrimary, SliverAxis::kSecondary}) {
     const RecoveryTarget target{axis, params.sliver_of_pair(pair, axis)};
-    const SliverAxis helper_axis = orthogonal(axis);
-    std::vector<RecoverySymbol> symbols;
-    for (const std::size_t h : testing::sample_distinct(rng, n, params.symbols_per_sliver(axis))) {
-      RecoveryHelper helper;
-      REQUIRE(RecoveryHelper::make(params, helper_axis, idx(h),
-                                   encoded.expanded.sliver(helper_axis, idx(h)), s,
-                                   &helper) == RedStuffStatus::kOk);
-      symbols.push_back(helper.recovery_symbol(target.index));
-    }
+    const std::vector<RecoverySymbol> symbols = testing::symbols_from(
+        params, encoded, target, testing::sample_distinct(rng, n, params.symbols_per_sliver(axis)));
     RecoveryResult result;
     REQUIRE(recover_sliver(params, encoded.metadata, target, symbols, {}, &result) ==
             RecoveryStatus::kOk);

@@ -22,6 +22,26 @@ std::vector<RecoverySymbol> HelpedBlob::symbols(
   return out;
 }
 
+std::vector<RecoverySymbol> symbols_from(const RedStuffParams& params, const EncodedBlob& encoded,
+                                         RecoveryTarget target,
+                                         const std::vector<std::size_t>& helper_indices) {
+  const SliverAxis helper_axis = orthogonal(target.axis);
+  const std::size_t s = encoded.expanded.symbol_bytes();
+  std::vector<RecoverySymbol> out;
+  out.reserve(helper_indices.size());
+  for (const std::size_t h : helper_indices) {
+    const SliverIndex index{static_cast<std::uint32_t>(h)};
+    RecoveryHelper helper;
+    if (RecoveryHelper::make(params, helper_axis, index,
+                             encoded.expanded.sliver(helper_axis, index), s,
+                             &helper) != RedStuffStatus::kOk) {
+      throw std::runtime_error("test helper does not build");
+    }
+    out.push_back(helper.recovery_symbol(target.index));
+  }
+  return out;
+}
+
 HelpedBlob make_helped_blob(std::size_t n_shards, const Bytes& blob) {
   HelpedBlob out{*RedStuffParams::make(n_shards), {}, 0, {}, {}};
   if (encode_blob(out.params, blob, 1, &out.encoded) != RedStuffStatus::kOk) {

@@ -37,6 +37,13 @@ struct HelpedBlob {
 // Encodes `blob` at `n_shards` (one thread) and builds every helper.
 HelpedBlob make_helped_blob(std::size_t n_shards, const Bytes& blob);
 
+// The symbols for `target` from the helpers (of the orthogonal axis) with the given indices, in
+// that order, each helper built on demand from its sliver of `encoded`: cheaper than a HelpedBlob
+// when few of many helpers answer. Throws std::runtime_error if a helper does not build.
+std::vector<RecoverySymbol> symbols_from(const RedStuffParams& params, const EncodedBlob& encoded,
+                                         RecoveryTarget target,
+                                         const std::vector<std::size_t>& helper_indices);
+
 // A uniform value in [0, bound) by rejection sampling. REQUIRES: bound > 0.
 std::size_t uniform_below(std::mt19937_64& rng, std::size_t bound);
 

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <random>
 
+#include "codec/recovery_test_support.hpp"
 #include "codec/sliver_expansion.hpp"
 #include "codec/test_support.hpp"
 
@@ -39,21 +40,6 @@ Slivers slivers_of(const ExpandedBlob& e, SliverAxis axis) {
   return s;
 }
 
-// Calls fn(subset) for every k-subset of [0, n), in lexicographic order.
-template <class Fn>
-void for_each_subset(std::size_t n, std::size_t k, Fn fn) {
-  std::vector<std::size_t> idx(k);
-  for (std::size_t i = 0; i < k; ++i) idx[i] = i;
-  while (true) {
-    fn(idx);
-    std::size_t i = k;
-    while (i > 0 && idx[i - 1] == n - k + i - 1) --i;
-    if (i == 0) return;
-    ++idx[i - 1];
-    for (std::size_t j = i; j < k; ++j) idx[j] = idx[j - 1] + 1;
-  }
-}
-
 Bytes random_blob(std::size_t length, std::uint64_t seed) {
   std::mt19937_64 rng(seed);
   return testing::random_bytes(rng, length);
@@ -70,7 +56,7 @@ TEST_CASE("every threshold-size subset of either axis decodes; one fewer is refu
       const Slivers all = slivers_of(encoded.expanded, axis);
       const std::size_t k = params.decoding_threshold(axis);
       std::size_t subsets = 0;
-      for_each_subset(n, k, [&](const std::vector<std::size_t>& subset) {
+      testing::for_each_subset(n, k, [&](const std::vector<std::size_t>& subset) {
         DecodeResult result;
         const auto refs = all.refs(subset);
         REQUIRE(decode_blob(params, encoded.metadata, axis, refs, {}, &result) ==
@@ -79,7 +65,7 @@ TEST_CASE("every threshold-size subset of either axis decodes; one fewer is refu
         ++subsets;
       });
       CHECK(subsets > 0);
-      for_each_subset(n, k - 1, [&](const std::vector<std::size_t>& subset) {
+      testing::for_each_subset(n, k - 1, [&](const std::vector<std::size_t>& subset) {
         DecodeResult result;
         const auto refs = all.refs(subset);
         REQUIRE(decode_blob(params, encoded.metadata, axis, refs, {}, &result) ==
