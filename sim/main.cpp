@@ -24,6 +24,8 @@ struct Entry {
 const std::map<std::string, Entry>& commands() {
   static const std::map<std::string, Entry> table = {
       {"blob-id", {sliversim::cli::cmd_blob_id, "print the Walrus blob ID of a file"}},
+      {"compare",
+       {sliversim::cli::cmd_compare, "compare two results files; exit 1 on a regression"}},
       {"encode", {sliversim::cli::cmd_encode, "write the slivers and metadata of a file"}},
       {"run", {sliversim::cli::cmd_run, "simulate a scenario and write its results"}},
       {"scenario-doc",

@@ -51,4 +51,9 @@ int cmd_validate(const Args& args, std::ostream& out);
 // sliversim scenario-doc [--write FILE | --check FILE]: the scenario key reference.
 int cmd_scenario_doc(const Args& args, std::ostream& out);
 
+// sliversim compare BASELINE.json CANDIDATE.json [--rel-tol X] [--abs-tol Y] [--metric PATH]...
+// [--per-epoch] [--strict] [--all] [--allow-different-scenario] [--json FILE]: the regression
+// gate; returns kExitRegression when a metric worsened beyond tolerance.
+int cmd_compare(const Args& args, std::ostream& out);
+
 }  // namespace sliversim::cli
