@@ -12,6 +12,9 @@ namespace {
 using nlohmann::json;
 using schemes::MetricCounters;
 
+// Points of the summary's repair-duration CDF (fractions 0, 0.01, ..., 1).
+constexpr std::size_t kCdfPoints = 101;
+
 json optional_number(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
 
 json percentiles_json(const std::vector<double>& values) {
@@ -57,9 +60,20 @@ json epoch_changes_json(const schemes::SchemeMetrics& m,
   return j;
 }
 
+// [[seconds, fraction], ...]: the repair-duration distribution at kCdfPoints fractions 0..1.
+json cdf_json(const std::vector<double>& values) {
+  json points = json::array();
+  for (const schemes::QuantilePoint& p : schemes::quantile_curve(values, kCdfPoints)) {
+    points.push_back(json::array({p.value, p.fraction}));
+  }
+  return points;
+}
+
 json summary_json(const schemes::SchemeOutcome& o) {
   json j = counters_json(o.metrics.total());
-  j["repair_seconds"] = percentiles_json(o.metrics.all_repair_seconds());
+  const std::vector<double> seconds = o.metrics.all_repair_seconds();
+  j["repair_seconds"] = percentiles_json(seconds);
+  j["repair_seconds"]["cdf"] = cdf_json(seconds);
   j["peak_node_bandwidth_bytes_per_s"] = o.metrics.peak_node_bandwidth_bytes_per_s();
   j["epoch_change_seconds"] =
       epoch_changes_json(o.metrics, &schemes::EpochMetrics::epoch_change_seconds);

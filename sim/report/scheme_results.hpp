@@ -14,7 +14,9 @@
 
 namespace sliversim::report {
 
-// {"<name>": {...}, ...} for the outcomes, in their order.
+// {"<name>": {...}, ...} for the outcomes, in their order. The summary's `repair_seconds` holds
+// the p50/p90/p99/max of the job durations and `cdf`: [[seconds, fraction], ...] at the 101
+// fractions 0, 0.01, ..., 1 (schemes::quantile_curve; empty when no job completed).
 nlohmann::json schemes_json(const std::vector<schemes::SchemeOutcome>& outcomes,
                             const model::WorldTrace& world);
 

@@ -41,6 +41,21 @@ Percentiles percentiles(std::vector<double> values) {
   return p;
 }
 
+std::vector<QuantilePoint> quantile_curve(std::vector<double> values, std::size_t points) {
+  std::vector<QuantilePoint> curve;
+  if (values.empty() || points < 2) return curve;
+  std::sort(values.begin(), values.end());
+  const std::size_t last = points - 1;
+  curve.reserve(points);
+  for (std::size_t i = 0; i < points; ++i) {
+    // ceil(i * size / last) in integers, so 0.07 * 100 is rank 7, not 8.
+    const std::size_t rank = (i * values.size() + last - 1) / last;
+    curve.push_back({values[std::clamp<std::size_t>(rank, 1, values.size()) - 1],
+                     static_cast<double>(i) / static_cast<double>(last)});
+  }
+  return curve;
+}
+
 MetricCounters SchemeMetrics::total() const {
   MetricCounters sum;
   for (const EpochMetrics& e : epochs_) sum.add(e.counters);

@@ -55,6 +55,17 @@ struct Percentiles {
 // The percentiles of `values` (all zero when empty).
 Percentiles percentiles(std::vector<double> values);
 
+// One point of an empirical distribution: `fraction` of the sample is at most `value`.
+struct QuantilePoint {
+  double value = 0.0;
+  double fraction = 0.0;
+};
+// The sample's quantile function at `points` evenly spaced fractions 0, 1/(points-1), ..., 1:
+// fraction 0 gives the smallest value, fraction q > 0 the nearest-rank quantile (the
+// ceil(q * size)-th smallest, as percentiles() does), fraction 1 the largest. Values are
+// nondecreasing. Empty when `values` is empty. REQUIRES: points >= 2.
+std::vector<QuantilePoint> quantile_curve(std::vector<double> values, std::size_t points);
+
 class SchemeMetrics {
  public:
   // Metrics for `epochs` epochs (at least one).
