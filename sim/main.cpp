@@ -30,6 +30,9 @@ const std::map<std::string, Entry>& commands() {
       {"run", {sliversim::cli::cmd_run, "simulate a scenario and write its results"}},
       {"scenario-doc",
        {sliversim::cli::cmd_scenario_doc, "print or update the scenario key reference"}},
+      {"theory",
+       {sliversim::cli::cmd_theory,
+        "closed forms: the MTTDL of an (n, k) code, exact and simulated"}},
       {"validate", {sliversim::cli::cmd_validate, "check scenario files; run nothing"}},
       {"version", {sliversim::cli::cmd_version, "print the tool version and build provenance"}},
   };

@@ -56,4 +56,9 @@ int cmd_scenario_doc(const Args& args, std::ostream& out);
 // gate; returns kExitRegression when a metric worsened beyond tolerance.
 int cmd_compare(const Args& args, std::ostream& out);
 
+// sliversim theory mttdl --n N --k K --lambda L --mu M [--policy one-at-a-time|independent]
+// [--replications R] [--seed S] [--json]: the MTTDL of an (n, k) MDS code, exact (Markov chain)
+// and simulated on the kernel (mean and 95 % confidence interval).
+int cmd_theory(const Args& args, std::ostream& out);
+
 }  // namespace sliversim::cli
