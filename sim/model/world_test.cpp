@@ -30,7 +30,8 @@ std::vector<WorldEvent> events_of(const WorldTrace& t, WorldEventKind kind) {
 TEST_CASE("every example scenario's world is right by construction") {
   for (const char* name :
        {"minimal.json", "mainnet_year.json", "region_outage.json", "adversarial_deleters.json",
-        "trace_replay.json", "world_churn_mix.json"}) {
+        "trace_replay.json", "world_churn_mix.json", "quickstart.json", "testnet.json",
+        "churn_storm.json", "epoch_rotation.json"}) {
     INFO(name);
     const scenario::ScenarioConfig config = config_from_file(name);
     CHECK(check_world_limits(config).empty());

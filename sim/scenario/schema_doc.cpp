@@ -188,9 +188,11 @@ std::string distribution_reference() {
 }
 
 // [start, end) of the generated text: from after the begin marker's line to the end marker.
-std::optional<std::pair<std::size_t, std::size_t>> marker_bounds(std::string_view readme) {
-  const std::size_t begin = readme.find(kGeneratedBegin);
-  const std::size_t end = readme.find(kGeneratedEnd);
+std::optional<std::pair<std::size_t, std::size_t>> marker_bounds(std::string_view readme,
+                                                                 std::string_view begin_marker,
+                                                                 std::string_view end_marker) {
+  const std::size_t begin = readme.find(begin_marker);
+  const std::size_t end = readme.find(end_marker);
   if (begin == std::string_view::npos || end == std::string_view::npos || end < begin) {
     return std::nullopt;
   }
@@ -221,15 +223,17 @@ std::string scenario_reference() {
   return os.str();
 }
 
-std::optional<std::string> generated_section(std::string_view readme) {
-  const auto bounds = marker_bounds(readme);
+std::optional<std::string> generated_section(std::string_view readme, std::string_view begin,
+                                             std::string_view end) {
+  const auto bounds = marker_bounds(readme, begin, end);
   if (!bounds) return std::nullopt;
   return std::string(readme.substr(bounds->first, bounds->second - bounds->first));
 }
 
 std::optional<std::string> with_generated_section(std::string_view readme,
-                                                  std::string_view generated) {
-  const auto bounds = marker_bounds(readme);
+                                                  std::string_view generated,
+                                                  std::string_view begin, std::string_view end) {
+  const auto bounds = marker_bounds(readme, begin, end);
   if (!bounds) return std::nullopt;
   std::string out(readme.substr(0, bounds->first));
   out += generated;

@@ -26,13 +26,18 @@ std::string key_reference(const Spec& root, const std::string& title);
 // markers).
 std::string scenario_reference();
 
-// The text between the markers of `readme` (exclusive, starting after the begin marker's line),
-// or nullopt when the markers are missing or out of order.
-std::optional<std::string> generated_section(std::string_view readme);
+// The text between the markers `begin` and `end` of `readme` (exclusive, starting after the
+// begin marker's line), or nullopt when the markers are missing or out of order. Without markers:
+// kGeneratedBegin and kGeneratedEnd.
+std::optional<std::string> generated_section(std::string_view readme,
+                                             std::string_view begin = kGeneratedBegin,
+                                             std::string_view end = kGeneratedEnd);
 
 // `readme` with the text between its markers replaced by `generated`, or nullopt when the markers
-// are missing or out of order.
+// are missing or out of order. Without markers: kGeneratedBegin and kGeneratedEnd.
 std::optional<std::string> with_generated_section(std::string_view readme,
-                                                  std::string_view generated);
+                                                  std::string_view generated,
+                                                  std::string_view begin = kGeneratedBegin,
+                                                  std::string_view end = kGeneratedEnd);
 
 }  // namespace sliversim::scenario
