@@ -2,7 +2,7 @@
 # sliversim's front door. The README's two commands:
 #   ./run_sim.sh         install what is missing, build, run the main job
 #   ./run_sim.sh test    install what is missing, build, run the whole test suite (ctest summary last)
-# Also: ./run_sim.sh build | bench [ARGS...] | deps
+# Also: ./run_sim.sh build | bench [ARGS...] | deps | regress [STEM...]
 # SLIVERSIM_PRESET picks the CMake preset (release by default; CI uses "ci", which adds -Werror).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -71,6 +71,12 @@ main_job() {
   "${BUILD_DIR}/bench/codec_bench" --quick
 }
 
+# The CI regression gate: every scenarios/regression/*.json run into results/regress/ and compared
+# with its committed expected result (sliversim compare); exit 1 when any regressed.
+regress() {
+  scenarios/regression/run.sh "${BUILD_DIR}/sliversim" results/regress "$@"
+}
+
 cmd="${1:-run}"
 [ $# -gt 0 ] && shift
 case "${cmd}" in
@@ -79,5 +85,6 @@ case "${cmd}" in
   build) ensure_deps; build ;;
   bench) ensure_deps; build; ensure_walrus_wasm; "${BUILD_DIR}/bench/codec_bench" "$@" ;;
   deps) ensure_deps ;;
-  *) echo "usage: ./run_sim.sh [run|test|build|bench|deps]" >&2; exit 2 ;;
+  regress) ensure_deps; build; regress "$@" ;;
+  *) echo "usage: ./run_sim.sh [run|test|build|bench|deps|regress]" >&2; exit 2 ;;
 esac
