@@ -61,4 +61,12 @@ int cmd_compare(const Args& args, std::ostream& out);
 // and simulated on the kernel (mean and 95 % confidence interval).
 int cmd_theory(const Args& args, std::ostream& out);
 
+// sliversim sweep SWEEP.json --out-dir DIR [--shard I/N] [--threads N] [--quiet] [--dry-run]:
+// validate every point of a sweep, then run the shard's points into DIR/point-NNNNN.json.
+int cmd_sweep(const Args& args, std::ostream& out);
+
+// sliversim merge DIR --out TABLE.csv [--json FILE] [--metric PATH]... [--allow-missing]: the
+// sweep's points aggregated across seeds (mean, stdev, 95 % confidence interval).
+int cmd_merge(const Args& args, std::ostream& out);
+
 }  // namespace sliversim::cli

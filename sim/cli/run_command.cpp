@@ -14,10 +14,8 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
-#include <iostream>
 #include <limits>
 #include <optional>
-#include <thread>
 
 // GCC 12 reports a false "potential null pointer dereference" inside Boost.Program_options'
 // typed_value templates; it is silenced for that header only.
@@ -29,23 +27,17 @@
 #include <fmt/format.h>
 
 #include "sim/cli/commands.hpp"
-#include "sim/model/world.hpp"
+#include "sim/cli/scenario_run.hpp"
 #include "sim/report/event_log.hpp"
-#include "sim/report/progress_line.hpp"
 #include "sim/report/results.hpp"
 #include "sim/report/scheme_results.hpp"
 #include "sim/report/world_json.hpp"
-#include "sim/scenario/loader.hpp"
-#include "sim/schemes/scheme_factory.hpp"
-#include "sim/schemes/scheme_run.hpp"
 
 namespace sliversim::cli {
 namespace {
 
 namespace fs = std::filesystem;
 namespace po = boost::program_options;
-
-constexpr unsigned kMaxThreads = 1024;
 
 struct RunOptions {
   std::string scenario;
@@ -55,29 +47,6 @@ struct RunOptions {
   unsigned threads = 1;
   bool quiet = false;
 };
-
-double seconds_since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-// A decimal integer in [lo, hi], or a CliError naming the option.
-std::uint64_t parse_integer(const std::string& text, const char* option, std::uint64_t lo,
-                            std::uint64_t hi) {
-  std::uint64_t value = 0;
-  bool ok = !text.empty() && text.size() <= 20;
-  for (const char c : text) {
-    if (c < '0' || c > '9') ok = false;
-    if (!ok) break;
-    const auto digit = static_cast<std::uint64_t>(c - '0');
-    ok = value <= (std::numeric_limits<std::uint64_t>::max() - digit) / 10;
-    value = value * 10 + digit;
-  }
-  if (!ok || value < lo || value > hi) {
-    throw CliError(
-        fmt::format("run: {}: expected an integer in [{}, {}], got \"{}\"", option, lo, hi, text));
-  }
-  return value;
-}
 
 po::options_description visible_options() {
   po::options_description opts("sliversim run SCENARIO [options]");
@@ -99,20 +68,16 @@ RunOptions options_from(const po::variables_map& vm, const std::string& scenario
   if (vm.count("set") != 0U) o.overrides = vm["set"].as<std::vector<std::string>>();
   if (vm.count("seed") != 0U) {
     const std::string& seed = vm["seed"].as<std::string>();
-    o.overrides.push_back(
-        fmt::format("/run/seed={}",
-                    parse_integer(seed, "--seed", 0, std::numeric_limits<std::uint64_t>::max())));
+    o.overrides.push_back(fmt::format(
+        "/run/seed={}",
+        parse_integer_option(seed, "run", "--seed", 0, std::numeric_limits<std::uint64_t>::max())));
   }
   o.out = vm.count("out") != 0U
               ? fs::path(vm["out"].as<std::string>())
               : fs::path("results") / (fs::path(o.scenario).stem().string() + ".json");
   if (vm.count("events") != 0U) o.events = fs::path(vm["events"].as<std::string>());
-  const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
-  const std::uint64_t threads =
-      vm.count("threads") != 0U
-          ? parse_integer(vm["threads"].as<std::string>(), "--threads", 0, kMaxThreads)
-          : 0;
-  o.threads = threads == 0 ? cores : static_cast<unsigned>(threads);
+  o.threads = parse_threads_option(
+      vm.count("threads") != 0U ? vm["threads"].as<std::string>() : std::string("0"), "run");
   o.quiet = vm.count("quiet") != 0U;
   return o;
 }
@@ -151,57 +116,6 @@ void prepare_output(const fs::path& path) {
   }
 }
 
-scenario::LoadedScenario load(const RunOptions& o) {
-  scenario::LoadResult result = scenario::load_scenario(o.scenario, o.overrides);
-  if (!result.scenario) throw CliError(kExitBadInput, std::move(result.problems));
-  std::vector<std::string> problems;
-  for (const auto& p : model::check_world_limits(result.scenario->config)) {
-    problems.push_back(o.scenario + ": " + p);
-  }
-  if (!problems.empty()) throw CliError(kExitBadInput, std::move(problems));
-  return std::move(*result.scenario);
-}
-
-// The enabled schemes in results order (redstuff, rs_rebuild, replication, msr_bound), made for
-// the scenario's shards, with `threads` codec workers per call.
-std::vector<std::unique_ptr<schemes::StorageScheme>> make_schemes(
-    const RunOptions& o, const scenario::ScenarioConfig& c) {
-  const std::pair<std::string_view, bool> wanted[] = {
-      {"redstuff", c.schemes.redstuff.enabled},
-      {"rs_rebuild", c.schemes.rs_rebuild.enabled},
-      {"replication", c.schemes.replication.enabled},
-      {"msr_bound", c.schemes.msr_bound.enabled}};
-  schemes::SchemeConfig config;
-  config.n_shards = c.shards.n;
-  config.replication_copies = c.schemes.replication.copies;
-  config.threads = o.threads;
-  std::vector<std::unique_ptr<schemes::StorageScheme>> list;
-  for (const auto& [name, enabled] : wanted) {
-    if (!enabled) continue;
-    std::string error;
-    auto scheme = schemes::make_scheme(name, config, &error);
-    if (!scheme) {
-      throw CliError(kExitBadInput, {fmt::format("{}: /schemes/{}: {}", o.scenario, name, error)});
-    }
-    list.push_back(std::move(scheme));
-  }
-  return list;
-}
-
-// Refuses (exit 2, nothing written) a run whose largest scheme alone would exceed the memory
-// budget; otherwise runs as many schemes at once as fit (results do not depend on it).
-// Returns how many schemes may run at once within the budget.
-unsigned check_memory(const RunOptions& o, const scenario::ScenarioConfig& c,
-                      const model::WorldTrace& world,
-                      const std::vector<std::unique_ptr<schemes::StorageScheme>>& list) {
-  const schemes::MemoryEstimate memory = schemes::estimate_memory(
-      world, list, c.schemes.replication.copies, o.threads, c.run.memory_budget_gib);
-  if (!memory.fits()) {
-    throw CliError(kExitBadInput, {o.scenario + ": " + schemes::memory_refusal_message(memory)});
-  }
-  return memory.concurrency;
-}
-
 void print_summary(const RunOptions& o, const model::WorldTrace& w, std::ostream& out) {
   const nlohmann::json s = report::world_json(w)["summary"];
   const nlohmann::json& f = s["failures"];
@@ -229,41 +143,27 @@ int cmd_run(const Args& args, std::ostream& out) {
   const auto started = std::chrono::steady_clock::now();
   const std::optional<RunOptions> o = parse_options(args, out);
   if (!o) return kExitOk;
-  const scenario::LoadedScenario loaded = load(*o);
+  const scenario::LoadedScenario loaded = load_runnable_scenario(o->scenario, o->overrides);
   const double load_seconds = seconds_since(started);
 
-  report::ProgressLine progress(std::cerr, !o->quiet && isatty(STDERR_FILENO) == 1);
-  const auto world_started = std::chrono::steady_clock::now();
-  const model::WorldTrace world = model::simulate_world(loaded.config, &progress);
-  const double world_seconds = seconds_since(world_started);
-  progress.finish();
-  std::vector<std::unique_ptr<schemes::StorageScheme>> scheme_list =
-      make_schemes(*o, loaded.config);
-  const unsigned concurrency = check_memory(*o, loaded.config, world, scheme_list);
-  prepare_output(o->out);
-  if (o->events) prepare_output(*o->events);
-  const auto schemes_started = std::chrono::steady_clock::now();
-  const std::vector<schemes::SchemeOutcome> outcomes =
-      schemes::run_schemes(world, scheme_list, schemes::driver_options(loaded.config), concurrency);
-  const double schemes_seconds = seconds_since(schemes_started);
-
+  SimulationSettings settings;
+  settings.threads = o->threads;
+  settings.progress = !o->quiet && isatty(STDERR_FILENO) == 1;
+  settings.before_schemes = [&o] {
+    prepare_output(o->out);
+    if (o->events) prepare_output(*o->events);
+  };
+  const Simulation sim = simulate_scenario(loaded, settings);
   if (o->events) {
     std::ofstream log(*o->events, std::ios::binary | std::ios::trunc);
-    if (!report::write_event_log(world, log)) {
+    if (!report::write_event_log(sim.world, log)) {
       throw CliError(kExitRegression, {o->events->string() + ": cannot write"});
     }
   }
-  report::RunRecord record;
-  record.scenario = &loaded;
-  record.world = &world;
-  record.schemes = report::schemes_json(outcomes, world);
-  record.comparison = report::comparison_json(outcomes);
-  record.timing = {seconds_since(started), load_seconds,
-                   world_seconds,          o->threads,
-                   schemes_seconds,        report::schemes_timing_json(outcomes)};
-  report::write_json_file(o->out, report::results_json(record));
-  print_summary(*o, world, out);
-  out << report::scheme_totals_text(outcomes);
+  report::write_json_file(o->out,
+                          simulation_results(loaded, sim, o->threads, started, load_seconds));
+  print_summary(*o, sim.world, out);
+  out << report::scheme_totals_text(sim.outcomes);
   return kExitOk;
 }
 

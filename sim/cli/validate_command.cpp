@@ -1,7 +1,9 @@
 // sliversim validate SCENARIO... [--set /json/pointer=value]... [--resolved]: checks scenario
 // files without simulating anything. Prints "FILE: ok" (and with --resolved the scenario with
 // its defaults filled in) for each valid file; every problem of every invalid file
-// becomes one error line, and the exit code is 2 when any file is invalid.
+// becomes one error line, and the exit code is 2 when any file is invalid. A sweep file (a
+// top-level "sweep" key) is checked with every point it expands to ("FILE: ok (sweep NAME, N
+// points)"; with --resolved, its plan).
 // GCC 12 reports a false "potential null pointer dereference" inside Boost.Program_options'
 // typed_value templates; it is silenced for that header only.
 #pragma GCC diagnostic push
@@ -10,7 +12,9 @@
 #pragma GCC diagnostic pop
 
 #include "sim/cli/commands.hpp"
+#include "sim/cli/scenario_run.hpp"
 #include "sim/scenario/loader.hpp"
+#include "sim/sweep/sweep_plan.hpp"
 
 namespace sliversim::cli {
 
@@ -41,6 +45,21 @@ int cmd_validate(const Args& args, std::ostream& out) {
       vm.count("set") != 0U ? vm["set"].as<std::vector<std::string>>() : std::vector<std::string>{};
   std::vector<std::string> problems;
   for (const auto& path : vm["scenario"].as<std::vector<std::string>>()) {
+    if (sweep::is_sweep_file(path)) {  // every point checked as `sliversim sweep` checks them
+      if (!overrides.empty()) {
+        problems.push_back(path +
+                           ": --set: expected scenario files only, got a sweep file (put "
+                           "its keys in the sweep's base or axes)");
+        continue;
+      }
+      sweep::PlanResult plan = sweep::plan_sweep_file(path, runnable_problems);
+      for (auto& line : plan.problems) problems.push_back(std::move(line));
+      if (!plan.plan) continue;
+      out << path << ": ok (sweep " << plan.plan->sweep.name << ", " << plan.plan->points.size()
+          << " points)\n";
+      if (vm.count("resolved") != 0U) out << plan.plan->document.dump(2) << "\n";
+      continue;
+    }
     scenario::LoadResult result = scenario::load_scenario(path, overrides);
     if (result.scenario) {
       out << path << ": ok\n";
