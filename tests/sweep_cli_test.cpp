@@ -278,7 +278,8 @@ TEST_CASE("merge reports missing points, and merges them only with --allow-missi
 TEST_CASE("validate checks every point of a sweep file") {
   const fs::path dir = scratch("validate");
   CHECK(ok(cli::cmd_validate, {sweep_file(dir).string()}) ==
-        (dir / "sweep_file.json").string() + ": ok (sweep acceptance, 4 points)\n");
+        (dir / "sweep_file.json").string() +
+            ": ok\n  sweep acceptance: 4 points, each a valid scenario\n");
   std::string bad = kSweep;
   bad.replace(bad.find("[65536, 262144]"), 15, "[65536, -1]");
   const cli::CliError e = error_of(cli::cmd_validate, {sweep_file(dir, bad).string()});
@@ -286,7 +287,7 @@ TEST_CASE("validate checks every point of a sweep file") {
   CHECK(all_lines(e).find("points 2-3 (of 4)") != std::string::npos);
   for (const char* name : {"blob_size_sweep.json", "shard_count_sweep.json"}) {
     const std::string path = (kSource / "scenarios" / name).string();
-    CHECK(ok(cli::cmd_validate, {path}).find(path + ": ok (sweep ") == 0);
+    CHECK(ok(cli::cmd_validate, {path}).find(path + ": ok\n  sweep ") == 0);
   }
 }
 

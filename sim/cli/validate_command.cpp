@@ -2,8 +2,8 @@
 // files without simulating anything. Prints "FILE: ok" (and with --resolved the scenario with
 // its defaults filled in) for each valid file; every problem of every invalid file
 // becomes one error line, and the exit code is 2 when any file is invalid. A sweep file (a
-// top-level "sweep" key) is checked with every point it expands to ("FILE: ok (sweep NAME, N
-// points)"; with --resolved, its plan).
+// top-level "sweep" key) is checked with every point it expands to ("FILE: ok", then
+// "  sweep NAME: N points, each a valid scenario"; with --resolved, its plan).
 // GCC 12 reports a false "potential null pointer dereference" inside Boost.Program_options'
 // typed_value templates; it is silenced for that header only.
 #pragma GCC diagnostic push
@@ -55,8 +55,8 @@ int cmd_validate(const Args& args, std::ostream& out) {
       sweep::PlanResult plan = sweep::plan_sweep_file(path, runnable_problems);
       for (auto& line : plan.problems) problems.push_back(std::move(line));
       if (!plan.plan) continue;
-      out << path << ": ok (sweep " << plan.plan->sweep.name << ", " << plan.plan->points.size()
-          << " points)\n";
+      out << path << ": ok\n  sweep " << plan.plan->sweep.name << ": " << plan.plan->points.size()
+          << " points, each a valid scenario\n";
       if (vm.count("resolved") != 0U) out << plan.plan->document.dump(2) << "\n";
       continue;
     }
