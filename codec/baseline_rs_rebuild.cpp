@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "codec/rs_direct_decode.hpp"
+
 namespace sliversim::codec {
 namespace {
 
@@ -50,7 +52,9 @@ void for_each_part(std::size_t piece_bytes, Fn fn) {
   if (head != piece_bytes) fn(head, piece_bytes - head);
 }
 
-// One decode of the single codeword (symbol = one piece) revealing `wanted`.
+// One decode of the single codeword (symbol = one piece) revealing `wanted`: as combinations of
+// the k pieces when few are wanted (rs_direct_decode.hpp), else by the transform decoder. Both
+// give the same bytes.
 void decode_pieces(const RsRebuildCode& code, std::size_t piece_bytes,
                    std::span<const ShardIn> used, std::span<const ShardOut> wanted) {
   std::vector<std::size_t> received;
@@ -58,6 +62,14 @@ void decode_pieces(const RsRebuildCode& code, std::size_t piece_bytes,
   // Inputs were checked, so a codec error is a broken invariant.
   RsErasurePlan plan;
   if (RsErasurePlan::make(code.code(), received, &plan) != RsStatus::kOk) std::abort();
+  const auto erased = static_cast<std::size_t>(std::count_if(
+      wanted.begin(), wanted.end(), [&](const ShardOut& w) { return !plan.received(w.index); }));
+  if (rs_direct_decode_pays(code.code(), erased)) {
+    if (rs_decode_direct(plan, Batch{piece_bytes, 1, 0}, used, wanted) != RsStatus::kOk) {
+      std::abort();
+    }
+    return;
+  }
   for_each_part(piece_bytes, [&](std::size_t offset, std::size_t bytes) {
     std::vector<ShardIn> in(used.begin(), used.end());
     std::vector<ShardOut> out(wanted.begin(), wanted.end());

@@ -141,6 +141,30 @@ TEST_CASE("a batched repair rebuilds 2f lost pieces from one decode, charged k p
   }
 }
 
+TEST_CASE("at n = 1000 many lost pieces in one repair equal the same pieces repaired one by one") {
+  // 100 lost pieces take the transform decoder, one lost piece a combination of the k pieces.
+  const auto code = *RsRebuildCode::make(1000);
+  const Bytes blob = testing::seeded_blob(334 * 130 + 11, 8);  // pieces with a tail block
+  const RsRebuildBlob encoded = encode(code, blob);
+  std::mt19937_64 rng(8);
+  const auto order = testing::sample_distinct(rng, 1000, 434);
+  const std::vector<std::size_t> live(order.begin(), order.begin() + 334);
+  std::vector<PieceIndex> lost;
+  for (std::size_t i = 334; i < 434; ++i) lost.push_back(piece(order[i]));
+  std::vector<std::vector<std::uint8_t>> together;
+  BaselineRepairCost cost;
+  REQUIRE(rs_rebuild_repair(code, blob.size(), refs(encoded, live), lost, &together, &cost) ==
+          BaselineStatus::kOk);
+  for (std::size_t j = 0; j < lost.size(); ++j) {
+    std::vector<std::vector<std::uint8_t>> alone;
+    REQUIRE(rs_rebuild_repair(code, blob.size(), refs(encoded, live), {&lost[j], 1}, &alone,
+                              &cost) == BaselineStatus::kOk);
+    REQUIRE(alone[0] == together[j]);
+    const auto want = encoded.piece(lost[j]);
+    REQUIRE(std::equal(want.begin(), want.end(), alone[0].begin(), alone[0].end()));
+  }
+}
+
 TEST_CASE("repairing a 1 MiB blob's piece at n = 1000 downloads k_p pieces, about L bytes") {
   const auto code = *RsRebuildCode::make(1000);
   const Bytes blob = testing::seeded_blob(1 << 20, 5);

@@ -98,6 +98,30 @@ TEST_CASE(
         PlanKind::kUnrecoverable);
 }
 
+TEST_CASE("rs_rebuild still catches a helper piece that changed after it was checked and used") {
+  const std::unique_ptr<RsRebuildScheme> scheme = RsRebuildScheme::make(10);  // k = 4
+  UnitStore store(10);
+  scheme->encode(kBlob, test::blob_bytes(700, 4), store);
+  store.erase(kBlob, ShardId{0});
+  const RepairPlan plan = scheme->plan_repair(kBlob, ShardId{0}, test::availability(store, kBlob));
+  REQUIRE(plan.kind == PlanKind::kRepair);
+  const RepairRequest request{ShardId{0}, &plan};
+  CHECK(scheme->execute_repairs(kBlob, {&request, 1}, store).at(0).outcome ==
+        RepairOutcome::kRebuilt);
+  // The same helpers again, one corrupted and one silently rewritten with other bytes but marked
+  // valid: both are hashed again and named.
+  const ShardId corrupted = plan.helpers[0].helper;
+  const ShardId rewritten = plan.helpers[2].helper;
+  store.corrupt(kBlob, corrupted, 1);
+  std::vector<std::uint8_t> other = test::held(store, kBlob, rewritten);
+  other[0] ^= 1;
+  store.put(kBlob, rewritten, other);
+  store.erase(kBlob, ShardId{0});
+  const RepairResult again = scheme->execute_repairs(kBlob, {&request, 1}, store).at(0);
+  CHECK(again.outcome == RepairOutcome::kHelperLied);
+  CHECK(again.bad_helpers == std::vector<ShardId>{corrupted, rewritten});
+}
+
 TEST_CASE("replication places r copies around the ring and repairs from one whole copy") {
   const std::unique_ptr<ReplicationScheme> scheme = ReplicationScheme::make(10, 3);
   REQUIRE(scheme != nullptr);

@@ -3,11 +3,24 @@
 
 #include <algorithm>
 #include <map>
+#include <utility>
 
 #include "sim/kernel/invariant.hpp"
 #include "sim/schemes/helper_ring.hpp"
 
 namespace sliversim::schemes {
+namespace {
+
+// A piece's digest: BLAKE2b-256 of this byte and the piece (so every piece of a blob is hashed
+// in one lane-parallel batch at encode time).
+constexpr std::uint8_t kPieceDigestPrefix = 0;
+
+codec::Digest piece_digest(std::span<const std::uint8_t> piece) {
+  return codec::blake2b256_prefixed(kPieceDigestPrefix, piece);
+}
+
+}  // namespace
+
 std::unique_ptr<RsRebuildScheme> RsRebuildScheme::make(std::size_t n_shards) {
   const std::optional<codec::RsRebuildCode> code = codec::RsRebuildCode::make(n_shards);
   if (!code) return nullptr;
@@ -19,6 +32,10 @@ const RsRebuildScheme::BlobRecord& RsRebuildScheme::record(model::BlobIndex blob
   kernel::check_invariant(b < blobs_.size() && blobs_[b].present,
                           "rs_rebuild: a blob that is not encoded");
   return blobs_[b];
+}
+
+RsRebuildScheme::BlobRecord& RsRebuildScheme::record(model::BlobIndex blob) {
+  return const_cast<BlobRecord&>(std::as_const(*this).record(blob));
 }
 
 void RsRebuildScheme::encode(model::BlobIndex blob, std::span<const std::uint8_t> bytes,
@@ -35,11 +52,16 @@ void RsRebuildScheme::encode(model::BlobIndex blob, std::span<const std::uint8_t
   rec.unencoded_bytes = bytes.size();
   rec.piece_bytes = pieces.piece_bytes();
   rec.digests.resize(code_.n_shards());
+  rec.checked.resize(code_.n_shards());
+  // The pieces lie back to back: one batch hashes them all.
+  codec::blake2b256_prefixed_batch(kPieceDigestPrefix, pieces.piece(codec::PieceIndex{0}).data(),
+                                   rec.piece_bytes, rec.piece_bytes, code_.n_shards(),
+                                   rec.digests.data());
   for (std::size_t i = 0; i < code_.n_shards(); ++i) {
     const std::span<const std::uint8_t> piece = pieces.piece(static_cast<codec::PieceIndex>(i));
-    rec.digests[i] = codec::blake2b256(piece);
-    store.put(blob, model::id_at<model::ShardId>(i),
-              std::vector<std::uint8_t>(piece.begin(), piece.end()));
+    const model::ShardId shard = model::id_at<model::ShardId>(i);
+    store.put(blob, shard, std::vector<std::uint8_t>(piece.begin(), piece.end()));
+    rec.checked[i] = store.version(blob, shard);  // the encoder's own bytes
   }
 }
 
@@ -84,7 +106,7 @@ RepairPlan RsRebuildScheme::plan_repair(model::BlobIndex blob, model::ShardId ta
 std::vector<RepairResult> RsRebuildScheme::execute_repairs(model::BlobIndex blob,
                                                            std::span<const RepairRequest> requests,
                                                            UnitStore& store) {
-  const BlobRecord& rec = record(blob);
+  BlobRecord& rec = record(blob);
   std::map<std::size_t, PieceCheck> checked;  // by helper shard
   auto check = [&](model::ShardId shard) {
     const auto [it, inserted] = checked.try_emplace(model::index_of(shard), PieceCheck::kGood);
@@ -114,22 +136,25 @@ std::vector<RepairResult> RsRebuildScheme::execute_repairs(model::BlobIndex blob
 
 RsRebuildScheme::PieceCheck RsRebuildScheme::check_piece(const UnitStore& store,
                                                          model::BlobIndex blob,
-                                                         model::ShardId shard,
-                                                         const BlobRecord& rec) {
+                                                         model::ShardId shard, BlobRecord& rec) {
   const UnitState state = store.state(blob, shard);
   const std::span<const std::uint8_t> piece = store.bytes(blob, shard);
   if ((state != UnitState::kValid && state != UnitState::kCorrupt) ||
       piece.size() != rec.piece_bytes) {
     return PieceCheck::kGone;
   }
-  return codec::blake2b256(piece) == rec.digests[model::index_of(shard)] ? PieceCheck::kGood
-                                                                         : PieceCheck::kBad;
+  const std::size_t i = model::index_of(shard);
+  const std::uint64_t version = store.version(blob, shard);
+  if (rec.checked[i] == version) return PieceCheck::kGood;
+  if (piece_digest(piece) != rec.digests[i]) return PieceCheck::kBad;
+  rec.checked[i] = version;
+  return PieceCheck::kGood;
 }
 
 void RsRebuildScheme::rebuild(model::BlobIndex blob, std::span<const RepairRequest> requests,
                               const std::vector<std::size_t>& clean, UnitStore& store,
-                              std::vector<RepairResult>& results) const {
-  const BlobRecord& rec = record(blob);
+                              std::vector<RepairResult>& results) {
+  BlobRecord& rec = record(blob);
   std::vector<codec::PieceRef> live;
   std::vector<bool> is_live(code_.n_shards(), false);
   for (const HelperPart& part : requests[clean.front()].plan->helpers) {
@@ -155,8 +180,10 @@ void RsRebuildScheme::rebuild(model::BlobIndex blob, std::span<const RepairReque
                           "rs_rebuild: verified pieces failed to decode");
   for (std::size_t j = 0; j < lost.size(); ++j) {
     const model::ShardId target = requests[lost_request[j]].target;
-    if (codec::blake2b256(rebuilt[j]) != rec.digests[model::index_of(target)]) continue;  // kFailed
+    const std::size_t i = model::index_of(target);
+    if (piece_digest(rebuilt[j]) != rec.digests[i]) continue;  // kFailed
     store.put(blob, target, std::move(rebuilt[j]));
+    rec.checked[i] = store.version(blob, target);
     results[lost_request[j]].outcome = RepairOutcome::kRebuilt;
   }
 }

@@ -4,7 +4,9 @@
 // no byte count). A lost piece is rebuilt from k whole pieces (kFullBlob), really decoded and
 // re-encoded. Per blob the scheme keeps the length and each piece's BLAKE2b-256 digest (32n B), a
 // simulator check standing in for per-piece checksums: a corrupt helper piece is caught before
-// decoding. The digests are not counted as repair bytes, as the baseline table has none.
+// decoding. The digests are not counted as repair bytes, as the baseline table has none. A piece
+// is hashed again only when its store version (UnitStore::version) changed since it last matched
+// its digest: unchanged bytes need no second check.
 #pragma once
 
 #include <cstddef>
@@ -40,8 +42,9 @@ class RsRebuildScheme final : public StorageScheme {
                          std::span<const ShardAvailability> shards) const override;
   // Checks every helper piece against its digest (a mismatch: kHelperLied naming it; a helper
   // without its piece: kFailed), then rebuilds the targets of all clean requests with one decode
-  // from the first clean request's k pieces (any k verified pieces give the same bytes) and
-  // stores each after checking it against its digest.
+  // from the first clean request's k pieces (any k verified pieces give the same bytes; a few
+  // targets are combinations of the k pieces, many take the transform decoder) and stores each
+  // after checking it against its digest.
   std::vector<RepairResult> execute_repairs(model::BlobIndex blob,
                                             std::span<const RepairRequest> requests,
                                             UnitStore& store) override;
@@ -55,18 +58,21 @@ class RsRebuildScheme final : public StorageScheme {
     std::uint64_t unencoded_bytes = 0;
     std::size_t piece_bytes = 0;
     std::vector<codec::Digest> digests;  // by piece
+    std::vector<std::uint64_t> checked;  // by piece: store version that matched its digest, or 0
   };
   // The outcome of checking one helper's piece against its digest.
   enum class PieceCheck : std::uint8_t { kGood, kGone, kBad };
 
   explicit RsRebuildScheme(codec::RsRebuildCode code) : code_(code) {}
   const BlobRecord& record(model::BlobIndex blob) const;
+  BlobRecord& record(model::BlobIndex blob);
+  // Compares the piece with its digest unless its version was already checked; records a match.
   static PieceCheck check_piece(const UnitStore& store, model::BlobIndex blob, model::ShardId shard,
-                                const BlobRecord& rec);
+                                BlobRecord& rec);
   // Rebuilds the targets of requests[clean] with one decode and stores them.
   void rebuild(model::BlobIndex blob, std::span<const RepairRequest> requests,
                const std::vector<std::size_t>& clean, UnitStore& store,
-               std::vector<RepairResult>& results) const;
+               std::vector<RepairResult>& results);
 
   codec::RsRebuildCode code_;
   std::vector<BlobRecord> blobs_;

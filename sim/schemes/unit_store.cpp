@@ -27,6 +27,12 @@ std::span<const std::uint8_t> UnitStore::bytes(model::BlobIndex blob, model::Sha
   return units[b].bytes;
 }
 
+std::uint64_t UnitStore::version(model::BlobIndex blob, model::ShardId shard) const {
+  const std::vector<Unit>& units = shards_.at(model::index_of(shard));
+  const std::size_t b = model::index_of(blob);
+  return b < units.size() ? units[b].version : 0;
+}
+
 UnitStore::Unit& UnitStore::slot(model::BlobIndex blob, model::ShardId shard) {
   std::vector<Unit>& units = shards_.at(model::index_of(shard));
   const std::size_t b = model::index_of(blob);
@@ -42,6 +48,7 @@ void UnitStore::put(model::BlobIndex blob, model::ShardId shard, std::vector<std
   held_bytes_ += bytes.size();
   unit.bytes = std::move(bytes);
   unit.state = state;
+  unit.version = ++last_version_;
 }
 
 void UnitStore::erase(model::BlobIndex blob, model::ShardId shard) {
@@ -50,6 +57,7 @@ void UnitStore::erase(model::BlobIndex blob, model::ShardId shard) {
   if (b >= units.size()) return;
   held_bytes_ -= units[b].bytes.size();
   units[b] = Unit{};
+  units[b].version = ++last_version_;
 }
 
 void UnitStore::corrupt(model::BlobIndex blob, model::ShardId shard, std::uint64_t salt) {
@@ -70,6 +78,7 @@ void UnitStore::corrupt(model::BlobIndex blob, model::ShardId shard, std::uint64
     }
   }
   units[b].state = UnitState::kCorrupt;
+  units[b].version = ++last_version_;
 }
 
 }  // namespace sliversim::schemes

@@ -41,15 +41,21 @@ class UnitStore {
   void corrupt(model::BlobIndex blob, model::ShardId shard, std::uint64_t salt);
   // Total bytes held (for memory accounting).
   std::uint64_t held_bytes() const { return held_bytes_; }
+  // A number that changes whenever the unit does (put, erase, corrupt), unique over the store's
+  // life: a scheme that checked the bytes at one version knows they are unchanged while it holds.
+  // 0 for a slot never written.
+  std::uint64_t version(model::BlobIndex blob, model::ShardId shard) const;
 
  private:
   struct Unit {
     UnitState state = UnitState::kAbsent;
+    std::uint64_t version = 0;
     std::vector<std::uint8_t> bytes;
   };
   Unit& slot(model::BlobIndex blob, model::ShardId shard);
   std::vector<std::vector<Unit>> shards_;  // [shard][blob]
   std::uint64_t held_bytes_ = 0;
+  std::uint64_t last_version_ = 0;
 };
 
 }  // namespace sliversim::schemes

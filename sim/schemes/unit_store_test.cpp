@@ -96,5 +96,27 @@ TEST_CASE("corrupt alters every byte of a short unit and leaves an absent unit a
   CHECK(store.state(BlobIndex{7}, ShardId{1}) == UnitState::kAbsent);
 }
 
+TEST_CASE("a unit's version changes with every put, erase and corruption, and only then") {
+  UnitStore store(2);
+  CHECK(store.version(BlobIndex{3}, ShardId{1}) == 0);
+  store.put(BlobIndex{0}, ShardId{0}, {1, 2});
+  store.put(BlobIndex{0}, ShardId{1}, {1, 2});
+  const std::uint64_t first = store.version(BlobIndex{0}, ShardId{0});
+  CHECK(first != 0);
+  CHECK(store.version(BlobIndex{0}, ShardId{1}) != first);  // unique over the store
+  store.corrupt(BlobIndex{0}, ShardId{1}, 9);               // another unit: this one is unchanged
+  (void)store.bytes(BlobIndex{0}, ShardId{0});
+  CHECK(store.version(BlobIndex{0}, ShardId{0}) == first);
+  store.corrupt(BlobIndex{0}, ShardId{0}, 9);
+  const std::uint64_t corrupted = store.version(BlobIndex{0}, ShardId{0});
+  CHECK(corrupted != first);
+  store.put(BlobIndex{0}, ShardId{0}, {1, 2});  // the same bytes again: still a new version
+  const std::uint64_t rewritten = store.version(BlobIndex{0}, ShardId{0});
+  CHECK(rewritten != corrupted);
+  CHECK(rewritten != first);
+  store.erase(BlobIndex{0}, ShardId{0});
+  CHECK(store.version(BlobIndex{0}, ShardId{0}) != rewritten);
+}
+
 }  // namespace
 }  // namespace sliversim::schemes
