@@ -80,7 +80,7 @@ struct MttdlRequest {
   bool json = false;
 };
 
-std::optional<MttdlRequest> parse_mttdl(const Args& args, std::ostream& out) {
+boost::program_options::options_description mttdl_options() {
   namespace po = boost::program_options;
   po::options_description opts(
       "sliversim theory mttdl --n N --k K --lambda L --mu M [options]\n"
@@ -96,13 +96,11 @@ std::optional<MttdlRequest> parse_mttdl(const Args& args, std::ostream& out) {
       "simulated replications (0: Markov chain only)")(
       "seed", po::value<std::string>()->default_value("1"), "seed of the simulation's streams")(
       "json", "print a JSON object");
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(opts).run(), vm);
-  if (vm.count("help") != 0U) {
-    out << opts;
-    return std::nullopt;
-  }
-  po::notify(vm);
+  return opts;
+}
+
+// The request of parsed options; every problem of the system is bad input.
+MttdlRequest request_of(const boost::program_options::variables_map& vm) {
   MttdlRequest r;
   constexpr std::uint64_t kMaxU32 = std::numeric_limits<std::uint32_t>::max();
   r.system.n = static_cast<std::uint32_t>(parse_count(vm["n"].as<std::string>(), "--n", kMaxU32));
@@ -122,6 +120,20 @@ std::optional<MttdlRequest> parse_mttdl(const Args& args, std::ostream& out) {
     throw CliError(kExitBadInput, problems);
   }
   return r;
+}
+
+// The request, or nullopt after printing the help.
+std::optional<MttdlRequest> parse_mttdl(const Args& args, std::ostream& out) {
+  namespace po = boost::program_options;
+  const po::options_description opts = mttdl_options();
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(opts).run(), vm);
+  if (vm.count("help") != 0U) {
+    out << opts;
+    return std::nullopt;
+  }
+  po::notify(vm);
+  return request_of(vm);
 }
 
 // The simulation, or nullopt when skipped (no replications, or too many events: *note says why).

@@ -223,63 +223,66 @@ TEST_CASE("one lost piece: rs_rebuild downloads k_p pieces, msr_bound d L / (k (
   }
 }
 
+// Plans every target of `lost` (erased from `store`) and runs them in one call: all rebuilt.
+void rebuild_all(schemes::StorageScheme& scheme, schemes::UnitStore& store,
+                 const std::vector<model::ShardId>& lost) {
+  std::vector<RepairPlan> plans;
+  plans.reserve(lost.size());
+  std::vector<schemes::RepairRequest> requests;
+  for (const model::ShardId t : lost) plans.push_back(scheme.plan_repair(kBlob, t, all_up(store)));
+  for (std::size_t t = 0; t < lost.size(); ++t) requests.push_back({lost[t], &plans[t]});
+  for (const schemes::RepairResult& r : scheme.execute_repairs(kBlob, requests, store)) {
+    CHECK(r.outcome == schemes::RepairOutcome::kRebuilt);
+  }
+}
+
+// j shards of one blob lost at once, j <= f (direct repairs): each redstuff plan is its own pair's
+// closed form, with helpers among the survivors; rs_rebuild pays k_p pieces per lost piece.
+void check_lost_together(std::size_t n, std::size_t j, schemes::RedStuffScheme& red,
+                         schemes::UnitStore& red_store, schemes::StorageScheme& rs,
+                         schemes::UnitStore& rs_store) {
+  CAPTURE(n);
+  CAPTURE(j);
+  const Shape sh = shape(n);
+  const std::size_t size = 20000;
+  std::vector<model::ShardId> lost;
+  for (std::size_t t = 0; t < j; ++t) lost.push_back(model::id_at<model::ShardId>(3 * t % n));
+  for (const model::ShardId t : lost) {
+    red_store.erase(kBlob, t);
+    rs_store.erase(kBlob, t);
+  }
+  std::uint64_t red_total = 0;
+  std::uint64_t want_total = 0;
+  std::uint64_t rs_total = 0;
+  for (const model::ShardId t : lost) {
+    const RepairPlan plan = red.plan_repair(kBlob, t, all_up(red_store));
+    REQUIRE(plan.kind == schemes::PlanKind::kRepair);
+    const PairCost want = pair_cost(sh, size, codec::to_size(red.pair_of_shard(kBlob, t)), true);
+    red_total += plan_bytes(plan, ByteCategory::kSymbols) +
+                 plan_bytes(plan, ByteCategory::kProofs) +
+                 plan_bytes(plan, ByteCategory::kMetadata);
+    want_total += want.symbols + want.proofs + want.metadata;
+    for (const schemes::HelperPart& part : plan.helpers) {
+      CHECK(std::find(lost.begin(), lost.end(), part.helper) == lost.end());
+    }
+    rs_total += plan_bytes(rs.plan_repair(kBlob, t, all_up(rs_store)), ByteCategory::kFullBlob);
+  }
+  CHECK(red_total == want_total);
+  CHECK(rs_total == j * rs_rebuild_bytes(sh, size));
+  rebuild_all(red, red_store, lost);
+  rebuild_all(rs, rs_store, lost);
+}
+
 TEST_CASE("j lost shards (j <= f): every plan is its pair's closed form, totals add up") {
   for (const std::size_t n : std::initializer_list<std::size_t>{10, 31, 100}) {
-    const Shape sh = shape(n);
-    const std::size_t size = 20000;
     const auto red = schemes::RedStuffScheme::make(n, {1, true});
     const auto rs = schemes::RsRebuildScheme::make(n);
     schemes::UnitStore red_store(n);
     schemes::UnitStore rs_store(n);
-    red->encode(kBlob, bytes_of(size, 9), red_store);
-    rs->encode(kBlob, bytes_of(size, 9), rs_store);
-    for (const std::size_t j : {std::size_t{1}, std::size_t{2}, sh.f}) {
-      CAPTURE(n);
-      CAPTURE(j);
-      std::vector<model::ShardId> lost;
-      for (std::size_t t = 0; t < j; ++t) lost.push_back(model::id_at<model::ShardId>(3 * t % n));
-      for (const model::ShardId t : lost) {
-        red_store.erase(kBlob, t);
-        rs_store.erase(kBlob, t);
-      }
-      std::uint64_t red_total = 0;
-      std::uint64_t want_total = 0;
-      std::uint64_t rs_total = 0;
-      for (const model::ShardId t : lost) {
-        const RepairPlan plan = red->plan_repair(kBlob, t, all_up(red_store));
-        REQUIRE(plan.kind == schemes::PlanKind::kRepair);
-        const PairCost want =
-            pair_cost(sh, size, codec::to_size(red->pair_of_shard(kBlob, t)), true);
-        red_total += plan_bytes(plan, ByteCategory::kSymbols) +
-                     plan_bytes(plan, ByteCategory::kProofs) +
-                     plan_bytes(plan, ByteCategory::kMetadata);
-        want_total += want.symbols + want.proofs + want.metadata;
-        for (const schemes::HelperPart& part : plan.helpers) {
-          CHECK(std::find(lost.begin(), lost.end(), part.helper) == lost.end());
-        }
-        rs_total +=
-            plan_bytes(rs->plan_repair(kBlob, t, all_up(rs_store)), ByteCategory::kFullBlob);
-      }
-      CHECK(red_total == want_total);
-      CHECK(rs_total == j * rs_rebuild_bytes(sh, size));
-      std::vector<RepairPlan> plans;
-      plans.reserve(lost.size());
-      std::vector<schemes::RepairRequest> requests;
-      for (const model::ShardId t : lost)
-        plans.push_back(red->plan_repair(kBlob, t, all_up(red_store)));
-      for (std::size_t t = 0; t < lost.size(); ++t) requests.push_back({lost[t], &plans[t]});
-      for (const schemes::RepairResult& r : red->execute_repairs(kBlob, requests, red_store)) {
-        CHECK(r.outcome == schemes::RepairOutcome::kRebuilt);
-      }
-      std::vector<RepairPlan> rs_plans;
-      rs_plans.reserve(lost.size());
-      std::vector<schemes::RepairRequest> rs_requests;
-      for (const model::ShardId t : lost)
-        rs_plans.push_back(rs->plan_repair(kBlob, t, all_up(rs_store)));
-      for (std::size_t t = 0; t < lost.size(); ++t) rs_requests.push_back({lost[t], &rs_plans[t]});
-      for (const schemes::RepairResult& r : rs->execute_repairs(kBlob, rs_requests, rs_store)) {
-        CHECK(r.outcome == schemes::RepairOutcome::kRebuilt);
-      }
+    red->encode(kBlob, bytes_of(20000, 9), red_store);
+    rs->encode(kBlob, bytes_of(20000, 9), rs_store);
+    for (const std::size_t j : {std::size_t{1}, std::size_t{2}, shape(n).f}) {
+      check_lost_together(n, j, *red, red_store, *rs, rs_store);
     }
   }
 }
