@@ -253,6 +253,9 @@ TEST_CASE("a folder holding another sweep's plan is refused") {
   CHECK(e.exit_code() == cli::kExitBadInput);
   CHECK(all_lines(e).find((out / "sweep.json").string() + ": expected the plan of ") == 0);
   CHECK(all_lines(e).find("use another --out-dir") != std::string::npos);
+  const cli::CliError dry = error_of(
+      cli::cmd_sweep, {sweep_file(dir, other).string(), "--out-dir", out.string(), "--dry-run"});
+  CHECK(all_lines(dry) == all_lines(e));  // a dry run makes the checks a run makes
 }
 
 TEST_CASE("merge reports missing points, and merges them only with --allow-missing") {

@@ -5,9 +5,12 @@
 // run`, into DIR/point-NNNNN.json, written atomically. A point whose file is already a complete
 // results file of the same plan and resolved scenario is skipped; any other file there is
 // recomputed. One line per point on stdout (unless --quiet); the world's progress line on stderr
-// when it is a terminal. --dry-run lists the shard's points and whether each is done, and writes
-// nothing.
+// when it is a terminal. --dry-run makes every check a run makes, lists the shard's points and
+// whether each is done, and writes nothing.
 #include <unistd.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include <chrono>
 #include <filesystem>
@@ -96,24 +99,32 @@ std::optional<SweepOptions> parse_options(const Args& args, std::ostream& out) {
   return o;
 }
 
-// Writes DIR/sweep.json, or checks that the one already there is this plan.
+// Refuses (exit 2) a folder whose sweep.json is not this plan.
+void check_existing_plan(const SweepOptions& o, const sweep::SweepPlan& plan) {
+  const fs::path file = o.out_dir / "sweep.json";
+  std::error_code ec;
+  if (!fs::exists(file, ec)) return;
+  const sweep::PlanFileResult existing = sweep::read_plan_file(file);
+  if (existing.plan && existing.plan->sha256 == plan.sha256) return;
+  throw CliError(fmt::format(
+      "{}: expected the plan of {} (plan_sha256 {}), got {}; use another --out-dir, or remove "
+      "the folder to start over",
+      file.string(), o.sweep_file, plan.sha256,
+      existing.plan ? "another plan (" + existing.plan->sha256 + ")"
+                    : std::string("a file that is not a plan")));
+}
+
+// Creates DIR and writes DIR/sweep.json unless it is already there.
+// REQUIRES: check_existing_plan passed.
 void write_plan(const SweepOptions& o, const sweep::SweepPlan& plan) {
   std::error_code ec;
   fs::create_directories(o.out_dir, ec);
-  if (ec)
+  if (ec) {
     throw CliError(
         fmt::format("{}: cannot create the folder: {}", o.out_dir.string(), ec.message()));
-  const fs::path file = o.out_dir / "sweep.json";
-  if (fs::exists(file, ec)) {
-    const sweep::PlanFileResult existing = sweep::read_plan_file(file);
-    if (existing.plan && existing.plan->sha256 == plan.sha256) return;
-    throw CliError(fmt::format(
-        "{}: expected the plan of {} (plan_sha256 {}), got {}; use another --out-dir, or remove "
-        "the folder to start over",
-        file.string(), o.sweep_file, plan.sha256,
-        existing.plan ? "another plan (" + existing.plan->sha256 + ")"
-                      : "a file that is not a plan"));
   }
+  const fs::path file = o.out_dir / "sweep.json";
+  if (fs::exists(file, ec)) return;
   try {
     sweep::write_file_atomically(file, plan.document.dump(2) + "\n");
   } catch (const std::runtime_error& e) {
@@ -137,6 +148,11 @@ double run_point(const SweepOptions& o, const sweep::SweepPlan& plan,
     for (const auto& line : e.lines()) lines.push_back(file.filename().string() + ": " + line);
     throw CliError(e.exit_code(), std::move(lines));
   }
+#if defined(__GLIBC__)
+  // The point's slivers (GiBs for large blobs) were freed in the arenas of the threads that made
+  // them; hand the pages back so the next point's peak does not add to this one's.
+  malloc_trim(0);
+#endif
   results["sweep"] = sweep::point_sweep_block(plan, point);
   try {
     sweep::write_file_atomically(file, results.dump(2) + "\n");
@@ -173,6 +189,7 @@ int cmd_sweep(const Args& args, std::ostream& out) {
   if (!planned.plan) throw CliError(kExitBadInput, std::move(planned.problems));
   const sweep::SweepPlan& plan = *planned.plan;
   const std::vector<const sweep::PlannedPoint*> points = shard_points(*o, plan);
+  check_existing_plan(*o, plan);
   print_header(*o, plan, points.size(), out);
   if (!o->dry_run) write_plan(*o, plan);
   std::size_t ran = 0;
