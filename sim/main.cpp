@@ -1,5 +1,6 @@
 // sliversim's command line: dispatches subcommands, maps failures to exit codes (0 ok,
 // 1 regression or internal error, 2 bad input) and is the one place that prints errors.
+#include <algorithm>
 #include <exception>
 #include <functional>
 #include <iostream>
@@ -44,7 +45,11 @@ const std::map<std::string, Entry>& commands() {
 void print_usage(std::ostream& os) {
   os << "usage: sliversim COMMAND [ARGS...]   (sliversim COMMAND --help for its options)\n\n"
         "commands:\n";
-  for (const auto& [name, entry] : commands()) os << "  " << name << "  " << entry.summary << "\n";
+  std::size_t width = 0;
+  for (const auto& [name, entry] : commands()) width = std::max(width, name.size());
+  for (const auto& [name, entry] : commands()) {
+    os << "  " << name << std::string(width - name.size() + 2, ' ') << entry.summary << "\n";
+  }
 }
 
 }  // namespace
