@@ -16,6 +16,7 @@
 
 namespace sliversim::theory {
 
+// How simulate_mttdl runs.
 struct SimulationOptions {
   std::uint32_t replications = 10000;  // R >= 2
   std::uint64_t seed = 1;
@@ -23,6 +24,7 @@ struct SimulationOptions {
   double max_expected_events = 1e9;
 };
 
+// What simulate_mttdl measured.
 struct MttdlSimulation {
   MeanEstimate estimate;     // of the time to data loss, in the unit of the rates
   std::uint64_t events = 0;  // kernel events executed over all replications
@@ -35,8 +37,9 @@ double simulate_time_to_loss(const MdsSystem& system, std::uint64_t seed, std::u
                              std::uint64_t* events = nullptr);
 
 // Replications 0..R-1 and their mean with its 95 % confidence interval. Throws
-// std::invalid_argument when the system is invalid, R < 2, or the expected event count exceeds
-// options.max_expected_events (the message gives the estimate).
+// std::invalid_argument when the system is invalid, R < 2, the expected event count exceeds
+// options.max_expected_events (the message gives the estimate), or the MTTDL exceeds 1e11 mean
+// sojourns (a replication could then overrun the kernel's time range).
 MttdlSimulation simulate_mttdl(const MdsSystem& system, const SimulationOptions& options);
 
 }  // namespace sliversim::theory
