@@ -60,12 +60,21 @@ const Kernels kScalar{Isa::kScalar, scalar_add,           scalar_mul_add,
 const Kernels& scalar_kernels() { return kScalar; }
 
 bool isa_supported(Isa isa) {
-  if (isa == Isa::kScalar) return true;
-  return avx2_kernels() != nullptr && __builtin_cpu_supports("avx2");
+  switch (isa) {
+    case Isa::kScalar:
+      return true;
+    case Isa::kAvx2:
+      return avx2_kernels() != nullptr && __builtin_cpu_supports("avx2");
+    case Isa::kAvx512Gfni:
+      return gfni_kernels() != nullptr && __builtin_cpu_supports("avx512f") &&
+             __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("gfni");
+  }
+  return false;
 }
 
 const Kernels& kernels_for(Isa isa) {
-  if (isa == Isa::kAvx2 && isa_supported(Isa::kAvx2)) return *avx2_kernels();
+  if (isa == Isa::kAvx512Gfni && isa_supported(isa)) return *gfni_kernels();
+  if (isa == Isa::kAvx2 && isa_supported(isa)) return *avx2_kernels();
   return kScalar;
 }
 
@@ -73,11 +82,23 @@ const Kernels& default_kernels() {
   static const Kernels& chosen = []() -> const Kernels& {
     const char* forced = std::getenv("SLIVERSIM_ISA");
     if (forced != nullptr && std::strcmp(forced, "scalar") == 0) return kScalar;
+    if (forced != nullptr && std::strcmp(forced, "avx2") == 0) return kernels_for(Isa::kAvx2);
+    if (isa_supported(Isa::kAvx512Gfni)) return kernels_for(Isa::kAvx512Gfni);
     return kernels_for(Isa::kAvx2);
   }();
   return chosen;
 }
 
-std::string_view isa_name(Isa isa) { return isa == Isa::kAvx2 ? "avx2" : "scalar"; }
+std::string_view isa_name(Isa isa) {
+  switch (isa) {
+    case Isa::kScalar:
+      return "scalar";
+    case Isa::kAvx2:
+      return "avx2";
+    case Isa::kAvx512Gfni:
+      return "avx512-gfni";
+  }
+  return "scalar";
+}
 
 }  // namespace sliversim::codec::gf16

@@ -1,6 +1,7 @@
 // Bulk GF(2^16) arithmetic on shard buffers in the codec's internal layout: a buffer is a whole
 // number of 64-byte blocks, each holding 32 elements as 32 low bytes followed by 32 high bytes.
-// Two implementations give identical bytes: portable scalar code and AVX2 (chosen at run time).
+// Three implementations give identical bytes: portable scalar code, AVX2, and AVX-512 with GFNI
+// (chosen at run time).
 #pragma once
 
 #include <cstddef>
@@ -13,7 +14,7 @@ namespace sliversim::codec::gf16 {
 
 inline constexpr std::size_t kBlockBytes = 64;  // one block: 32 elements, low bytes then high bytes
 
-enum class Isa { kScalar, kAvx2 };
+enum class Isa { kScalar, kAvx2, kAvx512Gfni };
 
 // The kernel set. Every `bytes` argument is a multiple of kBlockBytes; x and y never overlap.
 // Callers handle the sentinel: no kernel is ever called with log_m == kModulus.
@@ -37,8 +38,9 @@ bool isa_supported(Isa isa);
 // The kernels for isa. REQUIRES: isa_supported(isa).
 const Kernels& kernels_for(Isa isa);
 
-// The kernels the codec uses by default: AVX2 when the CPU has it, scalar otherwise, unless the
-// environment variable SLIVERSIM_ISA=scalar forces the portable path.
+// The kernels the codec uses by default: AVX-512 with GFNI when the CPU has both, else AVX2 when
+// it has that, else scalar; the environment variable SLIVERSIM_ISA=scalar (or =avx2) forces the
+// portable (or the AVX2) path.
 const Kernels& default_kernels();
 
 std::string_view isa_name(Isa isa);
@@ -47,5 +49,7 @@ std::string_view isa_name(Isa isa);
 const Kernels& scalar_kernels();
 // AVX2 kernels, or nullptr when the build has none.
 const Kernels* avx2_kernels();
+// AVX-512 + GFNI kernels, or nullptr when the build has none.
+const Kernels* gfni_kernels();
 
 }  // namespace sliversim::codec::gf16

@@ -98,13 +98,9 @@ TEST_CASE("scalar kernels multiply element by element, in the internal block lay
   }
 }
 
-TEST_CASE("AVX2 kernels give the scalar kernels' bytes") {
-  if (!gf::isa_supported(gf::Isa::kAvx2)) {
-    MESSAGE("no AVX2 on this CPU: only the scalar path is tested");
-    return;
-  }
-  const auto& s = gf::scalar_kernels();
-  const auto& v = gf::kernels_for(gf::Isa::kAvx2);
+namespace {
+
+void check_kernels_agree(const gf::Kernels& s, const gf::Kernels& v) {
   std::mt19937_64 rng(4);
   for (const gf::Log log_m :
        {gf::Log{0}, gf::Log{1}, gf::Log{255}, gf::Log{40000}, gf::Log{65534}}) {
@@ -128,6 +124,44 @@ TEST_CASE("AVX2 kernels give the scalar kernels' bytes") {
     s.add(xs.data(), ys.data(), 640);
     v.add(xv.data(), yv.data(), 640);
     CHECK(xs == xv);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("AVX2 and AVX-512 GFNI kernels give the scalar kernels' bytes") {
+  for (const gf::Isa isa : {gf::Isa::kAvx2, gf::Isa::kAvx512Gfni}) {
+    if (!gf::isa_supported(isa)) {
+      MESSAGE("not on this CPU, not tested: " << gf::isa_name(isa));
+      continue;
+    }
+    CAPTURE(gf::isa_name(isa));
+    check_kernels_agree(gf::scalar_kernels(), gf::kernels_for(isa));
+  }
+}
+
+TEST_CASE("every supported ISA multiplies all 65536 elements exactly by sixteen multipliers") {
+  // One block per 32 elements covers all 65536 elements; the multipliers are the basis elements.
+  std::vector<std::uint8_t> all(65536 * 2);
+  for (std::size_t e = 0; e < 65536; ++e) {
+    const std::size_t block = e / 32 * 64;
+    all[block + e % 32] = static_cast<std::uint8_t>(e & 0xFF);
+    all[block + 32 + e % 32] = static_cast<std::uint8_t>(e >> 8);
+  }
+  for (const gf::Isa isa : {gf::Isa::kScalar, gf::Isa::kAvx2, gf::Isa::kAvx512Gfni}) {
+    if (!gf::isa_supported(isa)) continue;
+    CAPTURE(gf::isa_name(isa));
+    for (unsigned bit = 0; bit < 16; ++bit) {
+      const gf::Log log_m = gf::tables().log[static_cast<gf::Element>(1U << bit)];
+      std::vector<std::uint8_t> x = all;
+      gf::kernels_for(isa).mul(x.data(), log_m, x.size());
+      for (std::size_t e = 0; e < 65536; ++e) {
+        const std::size_t block = e / 32 * 64;
+        const auto got =
+            static_cast<gf::Element>(x[block + e % 32] | (x[block + 32 + e % 32] << 8));
+        REQUIRE(got == gf::mul_log(static_cast<gf::Element>(e), log_m));
+      }
+    }
   }
 }
 

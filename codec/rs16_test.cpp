@@ -254,24 +254,27 @@ TEST_CASE("the direct and the Walsh error locators agree") {
   }
 }
 
-TEST_CASE("scalar and AVX2 kernels encode and decode to the same bytes") {
-  if (!gf::isa_supported(gf::Isa::kAvx2)) {
-    MESSAGE("no AVX2 on this CPU: only the scalar path is tested");
-    return;
-  }
+TEST_CASE("scalar, AVX2 and AVX-512 GFNI kernels encode and decode to the same bytes") {
   const gf::Kernels& scalar = gf::kernels_for(gf::Isa::kScalar);
-  const gf::Kernels& avx2 = gf::kernels_for(gf::Isa::kAvx2);
-  for (const auto& [k, r] :
-       std::vector<std::pair<std::size_t, std::size_t>>{{667, 333}, {334, 666}, {50, 50}}) {
-    std::mt19937_64 rng_a(17), rng_b(17);
-    const Codeword a = make_codeword(k, r, 130, 2, rng_a, scalar);
-    const Codeword b = make_codeword(k, r, 130, 2, rng_b, avx2);
-    REQUIRE(a.shards == b.shards);
-    std::vector<std::size_t> present(k + r);
-    std::iota(present.begin(), present.end(), 0);
-    std::shuffle(present.begin(), present.end(), rng_a);
-    present.resize(k);
-    check_decode(a, present, scalar);
-    check_decode(a, present, avx2);
+  for (const gf::Isa isa : {gf::Isa::kAvx2, gf::Isa::kAvx512Gfni}) {
+    if (!gf::isa_supported(isa)) {
+      MESSAGE("not on this CPU, not tested: " << gf::isa_name(isa));
+      continue;
+    }
+    CAPTURE(gf::isa_name(isa));
+    const gf::Kernels& simd = gf::kernels_for(isa);
+    for (const auto& [k, r] :
+         std::vector<std::pair<std::size_t, std::size_t>>{{667, 333}, {334, 666}, {50, 50}}) {
+      std::mt19937_64 rng_a(17), rng_b(17);
+      const Codeword a = make_codeword(k, r, 130, 2, rng_a, scalar);
+      const Codeword b = make_codeword(k, r, 130, 2, rng_b, simd);
+      REQUIRE(a.shards == b.shards);
+      std::vector<std::size_t> present(k + r);
+      std::iota(present.begin(), present.end(), 0);
+      std::shuffle(present.begin(), present.end(), rng_a);
+      present.resize(k);
+      check_decode(a, present, scalar);
+      check_decode(a, present, simd);
+    }
   }
 }
