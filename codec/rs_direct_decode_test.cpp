@@ -145,6 +145,64 @@ TEST_CASE("direct decoding gives the same bytes on any number of threads") {
     CAPTURE(threads);
     check_both(e, present, lost, threads);
   }
+  const Encoded batched = encode(334, 666, Batch{2048 + 30, 4, 2100}, rng);
+  check_both(batched, present, lost, 2);
+}
+
+TEST_CASE("a combination made once encodes chosen recovery shards of many large-symbol batches") {
+  // Received = the k originals: the combination is an encoder of a few recovery positions, here
+  // over three codewords of 1100-byte symbols (whole blocks in place, a 12-byte tail imported).
+  std::mt19937_64 rng(11);
+  const RsCode code = *RsCode::make(67, 33);
+  std::vector<std::size_t> originals(67);
+  std::iota(originals.begin(), originals.end(), 0);
+  RsErasurePlan plan;
+  REQUIRE(RsErasurePlan::make(code, originals, &plan) == RsStatus::kOk);
+  const std::vector<std::size_t> wanted{99, 70, 67};
+  RsCombination combination;
+  REQUIRE(RsCombination::make(plan, originals, wanted, &combination) == RsStatus::kOk);
+  CHECK(combination.received_count() == 67);
+  CHECK(combination.wanted_count() == 3);
+  for (const int round : {0, 1}) {
+    CAPTURE(round);
+    const Encoded e = encode(67, 33, Batch{1100, 3, 1200}, rng);
+    std::vector<const std::uint8_t*> in;
+    for (std::size_t i = 0; i < 67; ++i) in.push_back(e.shards[i].data());
+    std::vector<Bytes> out(3, Bytes(e.shards[0].size(), 0));
+    std::vector<std::uint8_t*> out_ptr;
+    for (Bytes& o : out) out_ptr.push_back(o.data());
+    REQUIRE(combination.apply(e.batch, in, out_ptr, 2) == RsStatus::kOk);
+    for (std::size_t w = 0; w < 3; ++w) {
+      for (std::size_t b = 0; b < 3; ++b) {
+        const auto at = static_cast<std::ptrdiff_t>(b * 1200);
+        REQUIRE(std::equal(out[w].begin() + at, out[w].begin() + at + 1100,
+                           e.shards[wanted[w]].begin() + at));
+      }
+    }
+  }
+}
+
+TEST_CASE("a combination refuses what does not fit its pattern") {
+  const RsCode code = *RsCode::make(4, 6);
+  RsErasurePlan plan;
+  REQUIRE(RsErasurePlan::make(code, std::vector<std::size_t>{0, 2, 5, 9}, &plan) == RsStatus::kOk);
+  RsCombination c;
+  const std::vector<std::size_t> got{9, 5, 2, 0};
+  CHECK(RsCombination::make(plan, got, std::vector<std::size_t>{2}, &c) ==
+        RsStatus::kInvalidShardIndex);  // wanted but received
+  CHECK(RsCombination::make(plan, got, std::vector<std::size_t>{1, 1}, &c) ==
+        RsStatus::kDuplicateShardIndex);
+  CHECK(RsCombination::make(plan, std::vector<std::size_t>{9, 5, 2}, std::vector<std::size_t>{1},
+                            &c) == RsStatus::kTooFewShards);
+  REQUIRE(RsCombination::make(plan, got, std::vector<std::size_t>{1, 3}, &c) == RsStatus::kOk);
+  Bytes buf(8 * 6, 0);
+  std::vector<const std::uint8_t*> in{buf.data(), buf.data() + 8, buf.data() + 16, buf.data() + 24};
+  std::vector<std::uint8_t*> out{buf.data() + 32, buf.data() + 40};
+  CHECK(c.apply(Batch{8, 1, 0}, std::span(in).first(3), out) == RsStatus::kWrongShardCount);
+  CHECK(c.apply(Batch{8, 1, 0}, in, std::span(out).first(1)) == RsStatus::kWrongShardCount);
+  CHECK(c.apply(Batch{9, 1, 0}, in, out) == RsStatus::kInvalidSymbolSize);
+  in[2] = nullptr;
+  CHECK(c.apply(Batch{8, 1, 0}, in, out) == RsStatus::kNullBuffer);
 }
 
 TEST_CASE("direct decoding pays while wanted * k stays under N log2 N") {
