@@ -1,6 +1,7 @@
 // Walrus's Merkle tree (see merkle.hpp).
 #include "codec/merkle.hpp"
 
+#include <algorithm>
 #include <bit>
 #include <cstring>
 
@@ -61,6 +62,57 @@ Digest MerkleProof::compute_root(std::span<const std::uint8_t> leaf_data,
     current = index % 2 == 0 ? merkle_inner_hash(current, sibling.value())
                              : merkle_inner_hash(sibling.value(), current);
     index /= 2;
+  }
+  return current;
+}
+
+namespace {
+
+// The leaf digests of every check, one batch per run of equal leaf lengths.
+void hash_check_leaves(std::span<const ProofCheck> checks, std::vector<Digest>& out) {
+  std::vector<std::uint8_t> packed;
+  for (std::size_t first = 0; first < checks.size();) {
+    const std::size_t bytes = checks[first].leaf_data.size();
+    std::size_t end = first + 1;
+    while (end < checks.size() && checks[end].leaf_data.size() == bytes) ++end;
+    packed.resize((end - first) * bytes);
+    for (std::size_t i = first; i < end && bytes > 0; ++i) {
+      std::memcpy(packed.data() + (i - first) * bytes, checks[i].leaf_data.data(), bytes);
+    }
+    blake2b256_prefixed_batch(kMerkleLeafPrefix, packed.data(), bytes, bytes, end - first,
+                              out.data() + first);
+    first = end;
+  }
+}
+
+}  // namespace
+
+std::vector<Digest> compute_roots(std::span<const ProofCheck> checks) {
+  std::vector<Digest> current(checks.size());
+  hash_check_leaves(checks, current);
+  std::size_t depth = 0;
+  for (const ProofCheck& c : checks) depth = std::max(depth, c.proof->path.size());
+  std::vector<std::uint8_t> pairs;
+  std::vector<std::size_t> active;
+  std::vector<Digest> parents;
+  for (std::size_t level = 0; level < depth; ++level) {
+    active.clear();
+    pairs.clear();
+    for (std::size_t i = 0; i < checks.size(); ++i) {
+      const std::vector<MerkleProofNode>& path = checks[i].proof->path;
+      if (level >= path.size()) continue;
+      const Digest sibling = path[level].value();
+      const bool left = ((checks[i].leaf_index >> level) & 1U) == 0;
+      const Digest& first = left ? current[i] : sibling;
+      const Digest& second = left ? sibling : current[i];
+      pairs.insert(pairs.end(), first.begin(), first.end());
+      pairs.insert(pairs.end(), second.begin(), second.end());
+      active.push_back(i);
+    }
+    parents.resize(active.size());
+    blake2b256_prefixed_batch(kMerkleInnerPrefix, pairs.data(), 2 * kDigestBytes, 2 * kDigestBytes,
+                              active.size(), parents.data());
+    for (std::size_t a = 0; a < active.size(); ++a) current[active[a]] = parents[a];
   }
   return current;
 }

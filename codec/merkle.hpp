@@ -59,6 +59,18 @@ struct MerkleProof {
   std::size_t wire_bytes() const;
 };
 
+// One proof to check in a batch: the leaf's data and index, and its path.
+struct ProofCheck {
+  std::span<const std::uint8_t> leaf_data;
+  std::size_t leaf_index = 0;
+  const MerkleProof* proof = nullptr;
+};
+
+// The root each proof implies, equal to checks[i].proof->compute_root(leaf_data, leaf_index),
+// hashed in lane-parallel batches: the leaves at once (one batch per leaf length), then each
+// level's inner nodes of every path still that long. REQUIRES: every proof non-null.
+std::vector<Digest> compute_roots(std::span<const ProofCheck> checks);
+
 // The BCS size of the proof for leaf `leaf_index` of a tree of `leaf_count` leaves, computed
 // from the shape alone. REQUIRES: leaf_index < leaf_count.
 std::size_t merkle_proof_wire_bytes(std::size_t leaf_count, std::size_t leaf_index);

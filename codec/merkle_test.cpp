@@ -112,6 +112,38 @@ TEST_CASE("proofs verify for every leaf and fail when the symbol, a sibling or t
   }
 }
 
+TEST_CASE("batched roots equal each proof's own root, for mixed depths, lengths and tampering") {
+  std::mt19937_64 rng(21);
+  std::vector<std::vector<std::uint8_t>> data;
+  std::vector<MerkleProof> proofs;
+  std::vector<std::size_t> indices;
+  for (const std::size_t count : {1U, 2U, 7U, 64U, 65U, 1000U}) {
+    for (const std::size_t leaf_bytes : {3U, 130U}) {
+      std::vector<std::uint8_t> leaves = testing::random_bytes(rng, count * leaf_bytes);
+      const MerkleTree tree = MerkleTree::from_leaves(leaves.data(), leaf_bytes, count);
+      for (std::size_t i = 0; i < count; i += 1 + count / 5) {
+        data.emplace_back(leaves.begin() + static_cast<std::ptrdiff_t>(i * leaf_bytes),
+                          leaves.begin() + static_cast<std::ptrdiff_t>((i + 1) * leaf_bytes));
+        proofs.push_back(tree.proof(i));
+        indices.push_back(i);
+      }
+    }
+  }
+  data[3][0] ^= 1;                       // a changed leaf
+  proofs[5].path.back().digest[0] ^= 1;  // a changed sibling
+  indices[8] ^= 1;                       // the wrong index
+  std::vector<ProofCheck> checks;
+  for (std::size_t i = 0; i < proofs.size(); ++i)
+    checks.push_back({data[i], indices[i], &proofs[i]});
+  const std::vector<Digest> roots = compute_roots(checks);
+  REQUIRE(roots.size() == proofs.size());
+  for (std::size_t i = 0; i < proofs.size(); ++i) {
+    CAPTURE(i);
+    CHECK(roots[i] == proofs[i].compute_root(data[i], indices[i]));
+  }
+  CHECK(compute_roots({}).empty());
+}
+
 TEST_CASE("proof sizes at n = 1000, 100 and 10 are Walrus's (REDSTUFF.md section 4)") {
   const ProofWireStats at1000 = proof_wire_stats(1000);
   CHECK(at1000.min_bytes == 267);

@@ -1,32 +1,45 @@
 // Recovering one sliver from recovery symbols (see recovery_decoder.hpp).
 #include "codec/recovery_decoder.hpp"
 
+#include <algorithm>
+
 #include "codec/recovery_codeword.hpp"
 
 namespace sliversim::codec {
 namespace {
 
-// Gives every symbol its verdict and lists the first k valid ones in out->used.
+// Gives every symbol its verdict and lists the first k valid ones in out->used. Symbols are
+// checked in order, the proofs of as many as are still needed (all, with check_all_symbols)
+// hashed together; a symbol after the first k valid ones stays kUnchecked.
 void classify_symbols(const RedStuffParams& params, const BlobMetadata& metadata, std::size_t s,
                       RecoveryTarget target, std::span<const RecoverySymbol> symbols,
                       const RecoveryOptions& options, RecoveryResult* out) {
   const std::size_t k = params.symbols_per_sliver(target.axis);
   std::vector<std::uint8_t> accepted(params.n_shards(), 0);
   out->verdicts.assign(symbols.size(), SymbolVerdict::kUnchecked);
-  for (std::size_t i = 0; i < symbols.size(); ++i) {
+  std::vector<const RecoverySymbol*> batch;
+  for (std::size_t next = 0; next < symbols.size();) {
     if (out->used.size() == k && !options.check_all_symbols) break;
-    SymbolVerdict verdict = check_recovery_symbol(params, metadata, s, target, symbols[i]);
-    if (verdict == SymbolVerdict::kValid) {
-      std::uint8_t& seen = accepted[to_size(symbols[i].helper_index)];
-      if (seen != 0) {
-        verdict = SymbolVerdict::kDuplicateHelper;
-      } else {
-        seen = 1;
-        if (out->used.size() < k) out->used.push_back(i);
+    const std::size_t want =
+        options.check_all_symbols ? symbols.size() - next : k - out->used.size();
+    const std::size_t end = std::min(symbols.size(), next + want);
+    batch.clear();
+    for (std::size_t i = next; i < end; ++i) batch.push_back(&symbols[i]);
+    check_recovery_symbols(params, metadata, s, target, batch, out->verdicts.data() + next);
+    for (std::size_t i = next; i < end; ++i) {
+      SymbolVerdict& verdict = out->verdicts[i];
+      if (verdict == SymbolVerdict::kValid) {
+        std::uint8_t& seen = accepted[to_size(symbols[i].helper_index)];
+        if (seen != 0) {
+          verdict = SymbolVerdict::kDuplicateHelper;
+        } else {
+          seen = 1;
+          if (out->used.size() < k) out->used.push_back(i);
+        }
       }
+      if (verdict != SymbolVerdict::kValid) ++out->rejected;
     }
-    out->verdicts[i] = verdict;
-    if (verdict != SymbolVerdict::kValid) ++out->rejected;
+    next = end;
   }
   if (out->used.size() < k) out->used.clear();
 }

@@ -164,6 +164,32 @@ TEST_CASE("duplicates, wrong sizes, targets and axes are reported per symbol") {
   CHECK(result.sliver == blob.sliver(target));
 }
 
+TEST_CASE("batched symbol checks give each symbol the verdict of its own check") {
+  const auto blob = testing::make_helped_blob(13, testing::seeded_blob(3000, 26));
+  const RecoveryTarget target{SliverAxis::kPrimary, idx(11)};
+  std::vector<RecoverySymbol> symbols = blob.symbols(target, {0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
+  symbols[1].data[0] ^= 1;                             // bad proof
+  symbols[2].proof.path.front().digest[3] ^= 1;        // bad proof
+  symbols[3].proof.path.pop_back();                    // index no longer fits: bad proof
+  symbols[4].data.resize(symbols[4].data.size() + 2);  // wrong size
+  symbols[5].target_index = idx(1);                    // wrong target
+  symbols[6].helper_index = idx(13);                   // invalid helper
+  const std::size_t s = recovery_symbol_bytes(blob.params, blob.encoded.metadata);
+  std::vector<const RecoverySymbol*> pointers;
+  for (const RecoverySymbol& symbol : symbols) pointers.push_back(&symbol);
+  std::vector<SymbolVerdict> batched(symbols.size());
+  check_recovery_symbols(blob.params, blob.encoded.metadata, s, target, pointers, batched.data());
+  for (std::size_t i = 0; i < symbols.size(); ++i) {
+    CAPTURE(i);
+    CHECK(batched[i] ==
+          check_recovery_symbol(blob.params, blob.encoded.metadata, s, target, symbols[i]));
+  }
+  CHECK(batched[0] == SymbolVerdict::kValid);
+  CHECK(batched[1] == SymbolVerdict::kBadProof);
+  CHECK(batched[3] == SymbolVerdict::kBadProof);
+  CHECK(batched[9] == SymbolVerdict::kValid);
+}
+
 TEST_CASE("symbols after the first k valid ones are examined only on request") {
   const auto blob = testing::make_helped_blob(7, testing::seeded_blob(600, 24));
   const RecoveryTarget target{SliverAxis::kSecondary, idx(6)};

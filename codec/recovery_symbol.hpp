@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "codec/blob_metadata.hpp"
@@ -57,5 +58,12 @@ std::size_t recovery_symbol_bytes(const RedStuffParams& params, const BlobMetada
 SymbolVerdict check_recovery_symbol(const RedStuffParams& params, const BlobMetadata& metadata,
                                     std::size_t symbol_bytes, RecoveryTarget target,
                                     const RecoverySymbol& symbol);
+
+// check_recovery_symbol for every symbol, out[i] for symbols[i], with the proofs of all symbols
+// hashed together in lane-parallel batches (merkle.hpp compute_roots). Same preconditions.
+// REQUIRES: out has room for symbols.size() verdicts.
+void check_recovery_symbols(const RedStuffParams& params, const BlobMetadata& metadata,
+                            std::size_t symbol_bytes, RecoveryTarget target,
+                            std::span<const RecoverySymbol* const> symbols, SymbolVerdict* out);
 
 }  // namespace sliversim::codec
