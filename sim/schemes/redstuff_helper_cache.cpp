@@ -50,13 +50,24 @@ std::vector<Digest> parent_segments(const std::vector<Digest>& level, std::size_
 
 }  // namespace
 
-TreeShape::TreeShape(std::size_t n_leaves) {
+std::size_t cache_block_level(std::size_t n_shards, std::size_t symbol_bytes) {
+  const std::uint64_t stored = std::uint64_t{n_shards} * n_shards * symbol_bytes;
+  for (std::size_t level = 0; level < kSmallSymbolBlockLevel; ++level) {
+    const std::uint64_t cache =
+        std::uint64_t{2} * n_shards * TreeShape(n_shards, level).cached_digests() * sizeof(Digest);
+    if (cache <= stored / 8) return level;
+  }
+  return kSmallSymbolBlockLevel;
+}
+
+TreeShape::TreeShape(std::size_t n_leaves, std::size_t block_level) {
   kernel::check_invariant(n_leaves > 0, "TreeShape over no leaves");
+  kernel::check_invariant(block_level <= kMaxBlockLevel, "TreeShape with too high a block level");
   for (std::size_t count = n_leaves;; count = (count + 1) / 2) {
     level_sizes_.push_back(count);
     if (count == 1) break;
   }
-  block_level_ = std::min(kBlockLevel, level_sizes_.size() - 1);
+  block_level_ = std::min(block_level, level_sizes_.size() - 1);
   for (std::size_t level = block_level_; level < level_sizes_.size(); ++level) {
     level_offsets_.push_back(cached_digests_);
     cached_digests_ += level_sizes_[level];
@@ -149,8 +160,8 @@ codec::MerkleProof proof_from_block(const TreeShape& shape, std::size_t leaf,
   return proof;
 }
 
-HelperCache::HelperCache(std::size_t n_shards)
-    : shape_(n_shards), primary_(n_shards), secondary_(n_shards) {}
+HelperCache::HelperCache(std::size_t n_shards, std::size_t block_level)
+    : shape_(n_shards, block_level), primary_(n_shards), secondary_(n_shards) {}
 
 std::vector<std::vector<Digest>>& HelperCache::line(codec::SliverAxis axis) {
   return axis == codec::SliverAxis::kPrimary ? primary_ : secondary_;

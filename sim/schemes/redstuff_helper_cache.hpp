@@ -2,11 +2,14 @@
 // A helper proves its recovery symbol for target t with the Merkle path of leaf t in its expanded
 // sliver's tree; building that tree (n leaf hashes, n inner hashes) is most of a helper's work.
 // For an intact sliver the tree depends only on the blob, so the cache keeps, per sliver, the
-// levels from kBlockLevel up (about 2n / 2^kBlockLevel digests: 992 B per sliver at n = 1000, so
-// at most 2n of them ≈ 2 MB per blob), and a proof is rebuilt from the 2^kBlockLevel leaves of
-// t's block plus the cached siblings above it. Entries are made only from a tree whose root equals
-// the metadata's sliver hash, and used only for units the store marks kValid; a corrupt unit is
-// always served from its own bytes. Proofs are byte-identical with and without the cache.
+// levels from a block level b up (about 2n / 2^b digests), and a proof is rebuilt from the 2^b
+// leaves of t's block plus the cached siblings above it. The level is chosen per blob
+// (cache_block_level): with b = 0 every digest of the tree is cached (64 KB per sliver at
+// n = 1000, 128 MB per blob), which is worth it for large symbols, where a leaf costs a hash of
+// kilobytes and the helper needs no symbol but t's own; b = 3 (8 KB per sliver, 16 MB per blob)
+// for the small ones. Entries are made only from a tree whose root equals the metadata's sliver
+// hash, and used only for units the store marks kValid; a corrupt unit is always served from its
+// own bytes. Proofs are byte-identical with and without the cache, at any level.
 #pragma once
 
 #include <cstddef>
@@ -20,22 +23,29 @@
 
 namespace sliversim::schemes::redstuff {
 
-// Leaves per recomputed block: 2^kBlockLevel.
-inline constexpr std::size_t kBlockLevel = 6;
+// The highest block level a cache uses (64 leaves per recomputed block), and the level chosen
+// for blobs whose whole-tree cache would weigh too much against their slivers.
+inline constexpr std::size_t kMaxBlockLevel = 6;
+inline constexpr std::size_t kSmallSymbolBlockLevel = 3;
+
+// The block level for a blob of n shards with symbols of `symbol_bytes`: the lowest level whose
+// cache over all 2n slivers takes at most an eighth of the blob's stored slivers (about n^2 s
+// bytes), else kSmallSymbolBlockLevel.
+std::size_t cache_block_level(std::size_t n_shards, std::size_t symbol_bytes);
 
 // The shape of an n-leaf Walrus Merkle tree: level l has ceil(n / 2^l) nodes (an odd level is
-// padded with the empty node when hashed); levels from kBlockLevel up are stored back to back.
+// padded with the empty node when hashed); levels from the block level up are stored back to back.
 class TreeShape {
  public:
-  // REQUIRES: n_leaves > 0.
-  explicit TreeShape(std::size_t n_leaves);
+  // REQUIRES: n_leaves > 0; block_level <= kMaxBlockLevel.
+  explicit TreeShape(std::size_t n_leaves, std::size_t block_level = kMaxBlockLevel);
   std::size_t leaves() const { return level_sizes_[0]; }
   // Number of levels, the root's included (1 for a single leaf).
   std::size_t levels() const { return level_sizes_.size(); }
   std::size_t level_size(std::size_t level) const { return level_sizes_[level]; }
   // Digests in the cached levels (kBlockLevel and up; the top level when the tree is lower).
   std::size_t cached_digests() const { return cached_digests_; }
-  // The first cached level: min(kBlockLevel, levels() - 1).
+  // The first cached level: min(the block level asked for, levels() - 1).
   std::size_t block_level() const { return block_level_; }
   // Position of node `index` of cached level `level` in the stored digests.
   std::size_t cached_offset(std::size_t level, std::size_t index) const;
@@ -93,8 +103,9 @@ codec::MerkleProof proof_from_block(const TreeShape& shape, std::size_t leaf,
 class HelperCache {
  public:
   HelperCache() = default;
-  // Empty, for n slivers per axis.
-  explicit HelperCache(std::size_t n_shards);
+  // Empty, for n slivers per axis, caching levels from `block_level` up.
+  // REQUIRES: block_level <= kMaxBlockLevel.
+  explicit HelperCache(std::size_t n_shards, std::size_t block_level = kMaxBlockLevel);
 
   const TreeShape& shape() const { return shape_; }
   // The cached levels of the sliver, or an empty span.

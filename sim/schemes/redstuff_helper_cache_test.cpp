@@ -45,6 +45,26 @@ TEST_CASE("tree shape at n = 1000: levels down to the root, 31 cached digests fr
   CHECK(small.cached_digests() == 1);
   CHECK(small.block_first(9) == 0);
   CHECK(small.block_end(9) == 10);
+  const TreeShape whole(1000, 0);  // every digest
+  CHECK(whole.block_level() == 0);
+  CHECK(whole.cached_digests() == 2001);
+  CHECK(whole.block_first(999) == 999);
+  CHECK(whole.block_end(999) == 1000);
+  CHECK(whole.cached_offset(1, 3) == 1003);
+  const TreeShape eights(1000, 3);
+  CHECK(eights.cached_digests() == 125 + 63 + 32 + 16 + 8 + 4 + 2 + 1);
+  CHECK(eights.block_first(999) == 992);
+}
+
+TEST_CASE("the block level: every digest for large symbols, eight-leaf blocks for small ones") {
+  // At n = 1000 a whole-tree cache is 2n x 2001 digests = 128 MB, allowed from 1 GB of slivers.
+  CHECK(cache_block_level(1000, 4820) == 0);  // 1 GiB blobs
+  CHECK(cache_block_level(1000, 1206) == 0);  // 256 MiB: 1.2 GB of slivers
+  CHECK(cache_block_level(1000, 1000) == 1);  // 64 MB for levels from 1 (<= 125 MB)
+  CHECK(cache_block_level(1000, 302) == 2);   // 64 MiB: 32 MB <= 37.75 MB
+  CHECK(cache_block_level(1000, 76) == 3);    // 16 MiB
+  CHECK(cache_block_level(1000, 6) == 3);     // 1 MiB: the cap, whatever the weight
+  CHECK(cache_block_level(10, 2) == 3);
 }
 
 TEST_CASE("level trees and proofs from a block with cached levels equal codec Merkle trees") {
@@ -54,20 +74,23 @@ TEST_CASE("level trees and proofs from a block with cached levels equal codec Me
     const std::vector<Digest> leaves = leaf_digests(n, n);
     const codec::MerkleTree tree = codec::MerkleTree::from_leaf_digests(leaves);
     const LevelTree levels(leaves);
-    const TreeShape shape(n);
-    const std::vector<Digest> cached = cached_levels(shape, leaves);
-    REQUIRE(cached.size() == shape.cached_digests());
-    CHECK(cached.back() == tree.root());
     CHECK(levels.root() == tree.root());
-    for (std::size_t leaf = 0; leaf < n; ++leaf) {
-      CHECK(levels.proof(leaf).path == tree.proof(leaf).path);
-      const std::size_t first = shape.block_first(leaf);
-      const std::span<const Digest> block(leaves.data() + first, shape.block_end(leaf) - first);
-      Digest block_root;
-      const codec::MerkleProof proof = proof_from_block(shape, leaf, block, cached, &block_root);
-      CHECK(proof.path == tree.proof(leaf).path);
-      CHECK(block_root ==
-            cached[shape.cached_offset(shape.block_level(), leaf >> shape.block_level())]);
+    for (const std::size_t block_level : {0U, 1U, 3U, 6U}) {
+      CAPTURE(block_level);
+      const TreeShape shape(n, block_level);
+      const std::vector<Digest> cached = cached_levels(shape, leaves);
+      REQUIRE(cached.size() == shape.cached_digests());
+      CHECK(cached.back() == tree.root());
+      for (std::size_t leaf = 0; leaf < n; ++leaf) {
+        CHECK(levels.proof(leaf).path == tree.proof(leaf).path);
+        const std::size_t first = shape.block_first(leaf);
+        const std::span<const Digest> block(leaves.data() + first, shape.block_end(leaf) - first);
+        Digest block_root;
+        const codec::MerkleProof proof = proof_from_block(shape, leaf, block, cached, &block_root);
+        CHECK(proof.path == tree.proof(leaf).path);
+        CHECK(block_root ==
+              cached[shape.cached_offset(shape.block_level(), leaf >> shape.block_level())]);
+      }
     }
   }
 }
@@ -75,7 +98,8 @@ TEST_CASE("level trees and proofs from a block with cached levels equal codec Me
 // Serves every helper of `axis` for `targets` with and without the cache (twice with it: the
 // first call fills it, the second uses it) and checks all three agree.
 void check_serving(const codec::EncodedBlob& encoded, SliverAxis axis,
-                   const std::vector<SliverIndex>& targets, const std::vector<bool>& intact) {
+                   const std::vector<SliverIndex>& targets, const std::vector<bool>& intact,
+                   std::size_t block_level) {
   const codec::RedStuffParams& params = encoded.expanded.params();
   const std::size_t n = params.n_shards();
   std::vector<std::vector<std::uint8_t>> slivers(n);
@@ -91,7 +115,7 @@ void check_serving(const codec::EncodedBlob& encoded, SliverAxis axis,
   std::vector<codec::RecoverySymbol> reference;
   REQUIRE(codec::serve_recovery_symbols(params, axis, plain, s, targets, 1, &reference) ==
           codec::RedStuffStatus::kOk);
-  HelperCache cache(n);
+  HelperCache cache(n, block_level);
   for (int pass = 0; pass < 2; ++pass) {
     std::vector<codec::RecoverySymbol> served;
     REQUIRE(serve_helpers(params, axis, helpers, s, targets, encoded.metadata, &cache, 2,
@@ -104,22 +128,29 @@ void check_serving(const codec::EncodedBlob& encoded, SliverAxis axis,
 }
 
 TEST_CASE("helpers served with the cache send exactly the codec's symbols and proofs") {
+  // Block level 0 computes the targets past a sliver's stored symbols as combinations of them
+  // (large symbols: 130 bytes here, a whole block and a tail); levels 3 and 6 expand.
   for (const std::size_t n : std::initializer_list<std::size_t>{7, 13, 100, 300}) {
     CAPTURE(n);
     const codec::RedStuffParams params = *codec::RedStuffParams::make(n);
-    const std::vector<std::uint8_t> blob = test::blob_bytes(n * 53 + 11, n);
+    const std::size_t source = params.primary_source_symbols() * params.secondary_source_symbols();
+    const std::vector<std::uint8_t> blob = test::blob_bytes(source * 130 - 3, n);
     codec::EncodedBlob encoded;
     REQUIRE(codec::encode_blob(params, blob, 1, &encoded) == codec::RedStuffStatus::kOk);
+    REQUIRE(encoded.expanded.symbol_bytes() == 130);
     std::vector<bool> intact(n, true);
     for (std::size_t i = 3; i < n; i += 5) intact[i] = false;  // corrupt: never cached
-    for (const SliverAxis axis : {SliverAxis::kPrimary, SliverAxis::kSecondary}) {
-      CAPTURE(static_cast<int>(axis));
-      // Systematic targets only (answered without expansion when cached), then mixed ones.
-      check_serving(encoded, axis, {SliverIndex{0}, SliverIndex{1}}, intact);
-      check_serving(
-          encoded, axis,
-          {SliverIndex{0}, static_cast<SliverIndex>(n - 1), static_cast<SliverIndex>(n / 2)},
-          intact);
+    for (const std::size_t level : {0U, 3U, 6U}) {
+      for (const SliverAxis axis : {SliverAxis::kPrimary, SliverAxis::kSecondary}) {
+        CAPTURE(level);
+        CAPTURE(static_cast<int>(axis));
+        // Systematic targets only (answered without expansion when cached), then mixed ones.
+        check_serving(encoded, axis, {SliverIndex{0}, SliverIndex{1}}, intact, level);
+        check_serving(encoded, axis,
+                      {SliverIndex{0}, static_cast<SliverIndex>(n - 1),
+                       static_cast<SliverIndex>(n / 2), static_cast<SliverIndex>(n - 2)},
+                      intact, level);
+      }
     }
   }
 }

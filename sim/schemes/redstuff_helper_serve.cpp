@@ -8,6 +8,7 @@
 #include "codec/parallel.hpp"
 #include "codec/recovery_expansion.hpp"
 #include "codec/recovery_helper_batch.hpp"
+#include "codec/rs_direct_decode.hpp"
 #include "sim/kernel/invariant.hpp"
 
 namespace sliversim::schemes::redstuff {
@@ -103,6 +104,94 @@ void answer_full(const Context& ctx, std::size_t h, SymbolView view) {
 std::span<const Digest> usable_cache(const Context& ctx, std::size_t h) {
   if (ctx.cache == nullptr || !ctx.read_cache || !ctx.helpers[h].intact) return {};
   return ctx.cache->find(ctx.axis, ctx.helpers[h].index);
+}
+
+// The targets outside the helpers' k stored symbols, which a helper has to compute.
+std::vector<std::size_t> computed_targets(const Context& ctx) {
+  const std::size_t k = ctx.params->symbols_per_sliver(ctx.axis);
+  std::vector<std::size_t> out;
+  for (std::size_t t = 0; t < ctx.targets.size(); ++t) {
+    if (codec::to_size(ctx.targets[t]) >= k) out.push_back(t);
+  }
+  return out;
+}
+
+// Answers for helpers ids[b] with every leaf cached (block level 0), from each target's symbol
+// alone: symbols[b * targets + t] is helper b's symbol for target t. Each target's leaves are
+// hashed in one batch, and each must equal the cached leaf.
+void answer_symbols(const Context& ctx, std::span<const std::size_t> ids,
+                    std::span<const std::uint8_t* const> symbols,
+                    std::span<const std::span<const Digest>> cached) {
+  const TreeShape& shape = ctx.cache->shape();
+  const std::size_t trees = ids.size();
+  const std::size_t targets = ctx.targets.size();
+  std::vector<std::uint8_t> leaf_bytes(trees * ctx.s);
+  std::vector<Digest> leaves(trees);
+  std::vector<codec::MerkleProof> proofs(trees);
+  std::vector<Digest> roots(trees);
+  for (std::size_t t = 0; t < targets; ++t) {
+    const std::size_t leaf = codec::to_size(ctx.targets[t]);
+    for (std::size_t b = 0; b < trees; ++b) {
+      std::memcpy(leaf_bytes.data() + b * ctx.s, symbols[b * targets + t], ctx.s);
+    }
+    codec::blake2b256_prefixed_batch(codec::kMerkleLeafPrefix, leaf_bytes.data(), ctx.s, ctx.s,
+                                     trees, leaves.data());
+    proofs_from_blocks(shape, leaf, trees, leaves, cached, proofs.data(), roots.data());
+    for (std::size_t b = 0; b < trees; ++b) {
+      kernel::check_invariant(roots[b] == cached[b][shape.cached_offset(0, leaf)],
+                              "a helper's computed symbol does not match its cached leaf");
+      write_answer(ctx, ids[b], t, leaf_bytes.data() + b * ctx.s, std::move(proofs[b]));
+    }
+  }
+}
+
+// Answers for intact helpers ids with every leaf cached, computing each target outside their
+// stored symbols as a combination of those (`combination`, for `computed` targets in order).
+void evaluate_and_answer(const Context& ctx, std::span<const std::size_t> ids,
+                         const codec::RsCombination& combination,
+                         const std::vector<std::size_t>& computed) {
+  const std::size_t k = ctx.params->symbols_per_sliver(ctx.axis);
+  const std::size_t targets = ctx.targets.size();
+  std::vector<std::uint8_t> work(ids.size() * computed.size() * ctx.s);
+  std::vector<const std::uint8_t*> symbols(ids.size() * targets);
+  std::vector<std::span<const Digest>> cached;
+  std::vector<const std::uint8_t*> in(k);
+  std::vector<std::uint8_t*> out(computed.size());
+  for (std::size_t b = 0; b < ids.size(); ++b) {
+    const std::uint8_t* sliver = ctx.helpers[ids[b]].data.data();
+    for (std::size_t i = 0; i < k; ++i) in[i] = sliver + i * ctx.s;
+    for (std::size_t c = 0; c < computed.size(); ++c) {
+      out[c] = work.data() + (b * computed.size() + c) * ctx.s;
+      symbols[b * targets + computed[c]] = out[c];
+    }
+    // The helper's own code and symbols, checked on entry: a codec error is a broken invariant.
+    kernel::check_invariant(
+        combination.apply(codec::Batch{ctx.s, 1, 0}, in, out) == codec::RsStatus::kOk,
+        "a helper could not compute its recovery symbols");
+    for (std::size_t t = 0; t < targets; ++t) {
+      const std::size_t leaf = codec::to_size(ctx.targets[t]);
+      if (leaf < k) symbols[b * targets + t] = sliver + leaf * ctx.s;
+    }
+    cached.push_back(usable_cache(ctx, ids[b]));
+  }
+  answer_symbols(ctx, ids, symbols, cached);
+}
+
+// The combination giving `computed` targets from a sliver's k stored symbols.
+codec::RsCombination target_combination(const Context& ctx,
+                                        const std::vector<std::size_t>& computed) {
+  const codec::RsCode& code = ctx.params->expansion_code(ctx.axis);
+  std::vector<std::size_t> originals(code.original_count());
+  for (std::size_t i = 0; i < originals.size(); ++i) originals[i] = i;
+  std::vector<std::size_t> wanted;
+  for (const std::size_t t : computed) wanted.push_back(codec::to_size(ctx.targets[t]));
+  codec::RsErasurePlan plan;
+  codec::RsCombination combination;
+  kernel::check_invariant(
+      codec::RsErasurePlan::make(code, originals, &plan) == codec::RsStatus::kOk &&
+          codec::RsCombination::make(plan, originals, wanted, &combination) == codec::RsStatus::kOk,
+      "no combination for a helper's recovery symbols");
+  return combination;
 }
 
 // True when hashing the targets' distinct blocks is less work than hashing a whole tree.
@@ -207,14 +296,30 @@ codec::RedStuffStatus serve_helpers(const codec::RedStuffParams& params, codec::
     return st;
   }
   ctx.read_cache = blocks_pay(ctx);
-  // Cached helpers whose targets are all systematic answer from their stored symbols.
+  // Cached helpers whose targets are all systematic answer from their stored symbols; with every
+  // leaf cached, from their stored symbols and the few targets they compute.
   std::vector<std::size_t> direct;
+  std::vector<std::size_t> evaluated;
   std::vector<std::size_t> expand;
   const bool systematic = blocks_systematic(ctx);
+  const std::vector<std::size_t> computed = computed_targets(ctx);
+  const bool evaluate = cache->shape().block_level() == 0 &&
+                        codec::rs_direct_decode_pays(params.expansion_code(axis), computed.size());
   for (std::size_t h = 0; h < helpers.size(); ++h) {
-    (systematic && !usable_cache(ctx, h).empty() ? direct : expand).push_back(h);
+    const bool cached = !usable_cache(ctx, h).empty();
+    (cached && systematic ? direct : cached && evaluate ? evaluated : expand).push_back(h);
   }
   const std::size_t workers = codec::resolve_threads(threads);
+  if (!evaluated.empty()) {
+    const codec::RsCombination combination = target_combination(ctx, computed);
+    codec::parallel_ranges(evaluated.size(), workers, [&](std::size_t begin, std::size_t end) {
+      for (std::size_t first = begin; first < end; first += kMaxBlockHelpers) {
+        const std::size_t count = std::min(kMaxBlockHelpers, end - first);
+        evaluate_and_answer(ctx, std::span<const std::size_t>(evaluated).subspan(first, count),
+                            combination, computed);
+      }
+    });
+  }
   codec::parallel_ranges(direct.size(), workers, [&](std::size_t begin, std::size_t end) {
     std::vector<SymbolView> views;
     std::vector<std::span<const Digest>> levels;

@@ -3,7 +3,9 @@
 // its whole Merkle tree). With the helper cache (redstuff_helper_cache.hpp), an intact sliver with
 // cached levels hashes only the block of each target's leaf (when the targets' distinct blocks
 // hold fewer leaves than the tree), and skips the expansion entirely when every target's block
-// lies in its systematic part (its own stored symbols). The output is identical either way.
+// lies in its systematic part (its own stored symbols), or, with every leaf cached, when
+// computing its few other targets as combinations of its k symbols (codec::RsCombination) costs
+// less than expanding it. The output is identical either way.
 #pragma once
 
 #include <cstddef>

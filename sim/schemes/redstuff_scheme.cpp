@@ -63,7 +63,10 @@ void RedStuffScheme::encode(model::BlobIndex blob, std::span<const std::uint8_t>
   rec->id = encoded.blob_id;
   rec->rotation = codec::shard_rotation(encoded.blob_id, params_.n_shards());
   rec->metadata = std::move(encoded.metadata);
-  if (options_.helper_cache) rec->cache = redstuff::HelperCache(params_.n_shards());
+  if (options_.helper_cache) {
+    rec->cache = redstuff::HelperCache(
+        params_.n_shards(), redstuff::cache_block_level(params_.n_shards(), rec->symbol_bytes));
+  }
   for (std::size_t shard = 0; shard < params_.n_shards(); ++shard) {
     const codec::SliverPairIndex p = codec::pair_for_shard(
         encoded.blob_id, static_cast<codec::ShardIndex>(shard), params_.n_shards());

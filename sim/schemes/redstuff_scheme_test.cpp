@@ -15,6 +15,7 @@
 #include "codec/recovery_cost.hpp"
 #include "codec/recovery_helper_batch.hpp"
 #include "codec/wire_sizes.hpp"
+#include "sim/schemes/redstuff_helper_cache.hpp"
 #include "sim/schemes/redstuff_roles.hpp"
 #include "sim/schemes/scheme_test_support.hpp"
 
@@ -264,8 +265,10 @@ TEST_CASE("a repair wave gives the same units and outcomes with or without cache
     CHECK(units == first);
     if (options.helper_cache) {
       CHECK(fx.scheme->cache_bytes() > 0);
-      // At most 2n slivers of 21 digests (levels of 5, 3, 2, 1 nodes above the 10 blocks).
-      CHECK(fx.scheme->cache_bytes() <= 2 * 300 * 21 * 32);
+      // At most 2n slivers of 78 digests (levels of 38, 19, 10, 5, 3, 2, 1 nodes: symbols of 2
+      // bytes, so blocks of 8 leaves).
+      CHECK(redstuff::cache_block_level(300, fx.scheme->symbol_bytes(kBlob)) == 3);
+      CHECK(fx.scheme->cache_bytes() <= 2 * 300 * 78 * 32);
     } else {
       CHECK(fx.scheme->cache_bytes() == 0);
     }
