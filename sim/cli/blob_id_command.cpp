@@ -3,11 +3,11 @@
 // typed_value<std::string>::notify; it is not ours to fix, so it is silenced for this header only.
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wnull-dereference"
-#include <boost/program_options.hpp>
 #pragma GCC diagnostic pop
 
 #include "sim/cli/blob_input.hpp"
 #include "sim/cli/commands.hpp"
+#include "sim/cli/program_options.hpp"
 
 namespace sliversim::cli {
 

@@ -10,16 +10,10 @@
 #include <fstream>
 #include <optional>
 
-// GCC 12 reports a false "potential null pointer dereference" inside Boost.Program_options'
-// typed_value templates; it is silenced for that header only.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wnull-dereference"
-#include <boost/program_options.hpp>
-#pragma GCC diagnostic pop
-
 #include <fmt/format.h>
 
 #include "sim/cli/commands.hpp"
+#include "sim/cli/program_options.hpp"
 #include "sim/compare/compare.hpp"
 #include "sim/compare/compare_render.hpp"
 #include "sim/compare/results_input.hpp"
@@ -90,20 +84,10 @@ CompareCommand command_from(const po::variables_map& vm, const std::vector<std::
 // Parses the arguments; returns nullopt after printing the help.
 std::optional<CompareCommand> parse_command(const Args& args, std::ostream& out) {
   const po::options_description opts = visible_options();
-  po::options_description hidden;
-  hidden.add_options()("file", po::value<std::vector<std::string>>(), "results files");
-  po::options_description all;
-  all.add(opts).add(hidden);
-  po::positional_options_description positional;
-  positional.add("file", -1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-  if (vm.count("help") != 0U) {
-    out << opts;
-    return std::nullopt;
-  }
-  const auto files = vm.count("file") != 0U ? vm["file"].as<std::vector<std::string>>()
-                                            : std::vector<std::string>{};
+  const std::optional<po::variables_map> parsed = parse_with_positionals(args, opts, "file", out);
+  if (!parsed) return std::nullopt;
+  const po::variables_map& vm = *parsed;
+  const auto files = positionals(vm, "file");
   if (files.size() != 2) {
     throw CliError(fmt::format("compare: expected two results files (BASELINE CANDIDATE), got {}",
                                files.size()));

@@ -6,16 +6,10 @@
 // --metric patterns are refused with exit 2 and nothing written.
 #include <filesystem>
 
-// GCC 12 reports a false "potential null pointer dereference" inside Boost.Program_options'
-// typed_value templates; it is silenced for that header only.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wnull-dereference"
-#include <boost/program_options.hpp>
-#pragma GCC diagnostic pop
-
 #include <fmt/format.h>
 
 #include "sim/cli/commands.hpp"
+#include "sim/cli/program_options.hpp"
 #include "sim/sweep/merged_output.hpp"
 #include "sim/sweep/point_file.hpp"
 #include "sim/sweep/sweep_grid.hpp"
@@ -48,20 +42,10 @@ po::options_description visible_options() {
 
 std::optional<MergeCommandOptions> parse_options(const Args& args, std::ostream& out) {
   const po::options_description opts = visible_options();
-  po::options_description hidden;
-  hidden.add_options()("dir", po::value<std::vector<std::string>>(), "sweep folder");
-  po::options_description all;
-  all.add(opts).add(hidden);
-  po::positional_options_description positional;
-  positional.add("dir", -1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-  if (vm.count("help") != 0U) {
-    out << opts;
-    return std::nullopt;
-  }
-  const auto dirs =
-      vm.count("dir") != 0U ? vm["dir"].as<std::vector<std::string>>() : std::vector<std::string>{};
+  const std::optional<po::variables_map> parsed = parse_with_positionals(args, opts, "dir", out);
+  if (!parsed) return std::nullopt;
+  const po::variables_map& vm = *parsed;
+  const auto dirs = positionals(vm, "dir");
   if (dirs.size() != 1) {
     throw CliError(fmt::format("merge: expected one sweep folder, got {}", dirs.size()));
   }

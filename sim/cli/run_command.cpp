@@ -17,16 +17,10 @@
 #include <limits>
 #include <optional>
 
-// GCC 12 reports a false "potential null pointer dereference" inside Boost.Program_options'
-// typed_value templates; it is silenced for that header only.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wnull-dereference"
-#include <boost/program_options.hpp>
-#pragma GCC diagnostic pop
-
 #include <fmt/format.h>
 
 #include "sim/cli/commands.hpp"
+#include "sim/cli/program_options.hpp"
 #include "sim/cli/scenario_run.hpp"
 #include "sim/report/event_log.hpp"
 #include "sim/report/results.hpp"
@@ -85,20 +79,11 @@ RunOptions options_from(const po::variables_map& vm, const std::string& scenario
 // Parses the arguments; returns nullopt after printing the help.
 std::optional<RunOptions> parse_options(const Args& args, std::ostream& out) {
   const po::options_description opts = visible_options();
-  po::options_description hidden;
-  hidden.add_options()("scenario", po::value<std::vector<std::string>>(), "scenario file");
-  po::options_description all;
-  all.add(opts).add(hidden);
-  po::positional_options_description positional;
-  positional.add("scenario", -1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-  if (vm.count("help") != 0U) {
-    out << opts;
-    return std::nullopt;
-  }
-  const auto scenarios = vm.count("scenario") != 0U ? vm["scenario"].as<std::vector<std::string>>()
-                                                    : std::vector<std::string>{};
+  const std::optional<po::variables_map> parsed =
+      parse_with_positionals(args, opts, "scenario", out);
+  if (!parsed) return std::nullopt;
+  const po::variables_map& vm = *parsed;
+  const auto scenarios = positionals(vm, "scenario");
   if (scenarios.size() != 1) {
     throw CliError(fmt::format("run: expected one scenario file, got {}", scenarios.size()));
   }

@@ -16,16 +16,10 @@
 #include <filesystem>
 #include <optional>
 
-// GCC 12 reports a false "potential null pointer dereference" inside Boost.Program_options'
-// typed_value templates; it is silenced for that header only.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wnull-dereference"
-#include <boost/program_options.hpp>
-#pragma GCC diagnostic pop
-
 #include <fmt/format.h>
 
 #include "sim/cli/commands.hpp"
+#include "sim/cli/program_options.hpp"
 #include "sim/cli/scenario_run.hpp"
 #include "sim/report/results.hpp"
 #include "sim/sweep/plan_file.hpp"
@@ -65,20 +59,10 @@ po::options_description visible_options() {
 // Parses the arguments; returns nullopt after printing the help.
 std::optional<SweepOptions> parse_options(const Args& args, std::ostream& out) {
   const po::options_description opts = visible_options();
-  po::options_description hidden;
-  hidden.add_options()("sweep", po::value<std::vector<std::string>>(), "sweep file");
-  po::options_description all;
-  all.add(opts).add(hidden);
-  po::positional_options_description positional;
-  positional.add("sweep", -1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-  if (vm.count("help") != 0U) {
-    out << opts;
-    return std::nullopt;
-  }
-  const auto files = vm.count("sweep") != 0U ? vm["sweep"].as<std::vector<std::string>>()
-                                             : std::vector<std::string>{};
+  const std::optional<po::variables_map> parsed = parse_with_positionals(args, opts, "sweep", out);
+  if (!parsed) return std::nullopt;
+  const po::variables_map& vm = *parsed;
+  const auto files = positionals(vm, "sweep");
   if (files.size() != 1) {
     throw CliError(fmt::format("sweep: expected one sweep file, got {}", files.size()));
   }

@@ -4,14 +4,8 @@
 // becomes one error line, and the exit code is 2 when any file is invalid. A sweep file (a
 // top-level "sweep" key) is checked with every point it expands to ("FILE: ok", then
 // "  sweep NAME: N points, each a valid scenario"; with --resolved, its plan).
-// GCC 12 reports a false "potential null pointer dereference" inside Boost.Program_options'
-// typed_value templates; it is silenced for that header only.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wnull-dereference"
-#include <boost/program_options.hpp>
-#pragma GCC diagnostic pop
-
 #include "sim/cli/commands.hpp"
+#include "sim/cli/program_options.hpp"
 #include "sim/cli/scenario_run.hpp"
 #include "sim/scenario/loader.hpp"
 #include "sim/sweep/sweep_plan.hpp"
@@ -26,18 +20,10 @@ int cmd_validate(const Args& args, std::ostream& out) {
       "set", po::value<std::vector<std::string>>()->composing(),
       "override a key before validation: --set /json/pointer=value (value as JSON, else a "
       "string); repeatable, applied in order to every file");
-  po::options_description hidden;
-  hidden.add_options()("scenario", po::value<std::vector<std::string>>(), "scenario files");
-  po::options_description all;
-  all.add(opts).add(hidden);
-  po::positional_options_description positional;
-  positional.add("scenario", -1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-  if (vm.count("help") != 0U) {
-    out << opts;
-    return kExitOk;
-  }
+  const std::optional<po::variables_map> parsed =
+      parse_with_positionals(args, opts, "scenario", out);
+  if (!parsed) return kExitOk;
+  const po::variables_map& vm = *parsed;
   if (vm.count("scenario") == 0U) {
     throw CliError("validate: expected at least one scenario file, got none");
   }

@@ -1,7 +1,6 @@
 // sliversim version.
-#include <boost/program_options.hpp>
-
 #include "sim/cli/commands.hpp"
+#include "sim/cli/program_options.hpp"
 #include "sim/report/provenance.hpp"
 
 namespace sliversim::cli {
