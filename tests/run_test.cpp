@@ -14,30 +14,18 @@
 
 #include "sim/cli/commands.hpp"
 #include "sim/report/results.hpp"
+#include "tests/file_test_support.hpp"
 
 namespace sliversim {
 namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+using test::read_text;
 
 const fs::path kSource = SLIVERSIM_SOURCE_DIR;
 
-// A fresh folder for this process's outputs.
-fs::path scratch(const std::string& name) {
-  const fs::path dir =
-      fs::temp_directory_path() / ("sliversim_run_test_" + std::to_string(getpid())) / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+fs::path scratch(const std::string& name) { return test::scratch_dir("sliversim_run_test", name); }
 
 std::string scenario_path(const std::string& name) {
   return (kSource / "scenarios" / name).string();

@@ -16,6 +16,7 @@
 
 #include "sim/cli/commands.hpp"
 #include "sim/report/results.hpp"
+#include "tests/file_test_support.hpp"
 
 namespace sliversim {
 namespace {
@@ -27,11 +28,7 @@ const fs::path kSource = SLIVERSIM_SOURCE_DIR;
 const std::string kScenario = (kSource / "tests" / "schemes" / "small_churn.json").string();
 
 fs::path scratch(const std::string& name) {
-  const fs::path dir =
-      fs::temp_directory_path() / ("sliversim_schemes_test_" + std::to_string(getpid())) / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
+  return test::scratch_dir("sliversim_schemes_test", name);
 }
 
 struct Run {

@@ -16,12 +16,15 @@
 
 #include "sim/cli/commands.hpp"
 #include "sim/report/results.hpp"
+#include "tests/file_test_support.hpp"
 
 namespace sliversim {
 namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+using test::read_text;
+using test::write_text;
 
 const fs::path kSource = SLIVERSIM_SOURCE_DIR;
 
@@ -38,22 +41,7 @@ constexpr const char* kSweep = R"({"description": "tests/sweep_cli_test.cpp", "s
   "axes": [{"key": "/blobs/0/size_bytes/value_bytes", "values": [65536, 262144]}]}})";
 
 fs::path scratch(const std::string& name) {
-  const fs::path dir =
-      fs::temp_directory_path() / ("sliversim_sweep_cli_test_" + std::to_string(getpid())) / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-void write_text(const fs::path& path, const std::string& text) {
-  std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
+  return test::scratch_dir("sliversim_sweep_cli_test", name);
 }
 
 // The sweep file kSweep in `dir`.
