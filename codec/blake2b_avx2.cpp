@@ -25,6 +25,18 @@ struct Avx2 {
   SLIVERSIM_LANES_TARGET static void store(std::uint64_t* p, V v) {
     _mm256_store_si256(reinterpret_cast<__m256i*>(p), v);
   }
+  // The lanes' message addresses, for gather.
+  SLIVERSIM_LANES_TARGET static V addresses(const std::uint8_t* const* m) {
+    const auto a = [m](int i) {
+      return static_cast<long long>(reinterpret_cast<std::intptr_t>(m[i]));
+    };
+    return _mm256_set_epi64x(a(3), a(2), a(1), a(0));
+  }
+  // The 8 bytes at (each lane's address + offset), unaligned.
+  SLIVERSIM_LANES_TARGET static V gather(V addresses, std::size_t offset) {
+    const V at = _mm256_add_epi64(addresses, set1(offset));
+    return _mm256_mask_i64gather_epi64(at, nullptr, at, _mm256_set1_epi64x(-1), 1);
+  }
   SLIVERSIM_LANES_TARGET static V add(V a, V b) { return _mm256_add_epi64(a, b); }
   SLIVERSIM_LANES_TARGET static V xor_(V a, V b) { return _mm256_xor_si256(a, b); }
   SLIVERSIM_LANES_TARGET static V ror32(V x) { return _mm256_shuffle_epi32(x, 0xB1); }

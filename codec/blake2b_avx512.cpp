@@ -20,6 +20,18 @@ struct Avx512 {
     return _mm512_set1_epi64(static_cast<long long>(x));
   }
   SLIVERSIM_LANES_TARGET static V load(const std::uint64_t* p) { return _mm512_load_si512(p); }
+  // The lanes' message addresses, for gather.
+  SLIVERSIM_LANES_TARGET static V addresses(const std::uint8_t* const* m) {
+    const auto a = [m](int i) {
+      return static_cast<long long>(reinterpret_cast<std::intptr_t>(m[i]));
+    };
+    return _mm512_set_epi64(a(7), a(6), a(5), a(4), a(3), a(2), a(1), a(0));
+  }
+  // The 8 bytes at (each lane's address + offset), unaligned.
+  SLIVERSIM_LANES_TARGET static V gather(V addresses, std::size_t offset) {
+    const V at = _mm512_add_epi64(addresses, set1(offset));
+    return _mm512_mask_i64gather_epi64(at, 0xFF, at, nullptr, 1);
+  }
   SLIVERSIM_LANES_TARGET static void store(std::uint64_t* p, V v) { _mm512_store_si512(p, v); }
   // _mm512_ror_epi64 starts from an undefined vector that GCC 12 reports as uninitialized; the
   // all-lanes masked form with x as the pass-through is the same instruction without it.

@@ -57,13 +57,11 @@ SLIVERSIM_LANES_TARGET inline void mix(typename Vec::V& a, typename Vec::V& b, t
   b = Vec::ror63(Vec::xor_(b, c));
 }
 
-// One compression of every lane. words[w * kLanes + lane] is word w of that lane's block.
+// One compression of every lane; m[w] holds word w of each lane's block.
 template <class Vec>
-SLIVERSIM_LANES_TARGET void compress(typename Vec::V h[8], const std::uint64_t* words,
+SLIVERSIM_LANES_TARGET void compress(typename Vec::V h[8], const typename Vec::V* m,
                                      std::uint64_t counter, bool last) {
   using V = typename Vec::V;
-  V m[kBlockWords];
-  for (std::size_t w = 0; w < kBlockWords; ++w) m[w] = Vec::load(words + w * Vec::kLanes);
   V v[16];
   for (std::size_t i = 0; i < 8; ++i) v[i] = h[i];
   for (std::size_t i = 0; i < 8; ++i) v[8 + i] = Vec::set1(kIv[i]);
@@ -103,6 +101,26 @@ inline std::uint64_t stream_word(std::uint8_t prefix, const std::uint8_t* messag
   return word;
 }
 
+// Word w of block b of every lane. A word wholly inside the message (the stream's byte 0 is the
+// prefix, so message byte start - 1 on) is one gather of an unaligned 8-byte load per lane; the
+// first word, the one straddling the end and those past it take stream_word.
+template <class Vec>
+SLIVERSIM_LANES_TARGET inline typename Vec::V block_word(std::uint8_t prefix,
+                                                         const std::uint8_t* const* messages,
+                                                         typename Vec::V addresses,
+                                                         std::size_t message_bytes, std::size_t b,
+                                                         std::size_t w) {
+  const std::size_t start = b * kBlockBytes + 8 * w;
+  const std::size_t total = message_bytes + 1;
+  if (start >= total) return Vec::set1(0);
+  if (start >= 1 && start + 8 <= total) return Vec::gather(addresses, start - 1);
+  alignas(64) std::uint64_t lanes[Vec::kLanes];
+  for (std::size_t lane = 0; lane < Vec::kLanes; ++lane) {
+    lanes[lane] = stream_word(prefix, messages[lane], message_bytes, b, w);
+  }
+  return Vec::load(lanes);
+}
+
 // Hashes Vec::kLanes messages; writes the digests of the first `used` lanes.
 template <class Vec>
 SLIVERSIM_LANES_TARGET void hash_lanes(std::uint8_t prefix, const std::uint8_t* const* messages,
@@ -112,15 +130,14 @@ SLIVERSIM_LANES_TARGET void hash_lanes(std::uint8_t prefix, const std::uint8_t* 
   for (std::size_t i = 0; i < 8; ++i) h[i] = Vec::set1(i == 0 ? kIv[0] ^ kParam0 : kIv[i]);
   const std::size_t total = message_bytes + 1;
   const std::size_t block_count = (total + kBlockBytes - 1) / kBlockBytes;
-  alignas(64) std::uint64_t words[kBlockWords * kLanes];
+  const typename Vec::V addresses = Vec::addresses(messages);
+  typename Vec::V m[kBlockWords];
   for (std::size_t b = 0; b < block_count; ++b) {
     for (std::size_t w = 0; w < kBlockWords; ++w) {
-      for (std::size_t lane = 0; lane < kLanes; ++lane) {
-        words[w * kLanes + lane] = stream_word(prefix, messages[lane], message_bytes, b, w);
-      }
+      m[w] = block_word<Vec>(prefix, messages, addresses, message_bytes, b, w);
     }
     const bool last = b + 1 == block_count;
-    compress<Vec>(h, words, last ? total : (b + 1) * kBlockBytes, last);
+    compress<Vec>(h, m, last ? total : (b + 1) * kBlockBytes, last);
   }
   alignas(64) std::uint64_t state[4 * kLanes];
   for (std::size_t i = 0; i < 4; ++i) Vec::store(state + i * kLanes, h[i]);
