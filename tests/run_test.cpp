@@ -4,7 +4,6 @@
 // analytic msr_bound scheme (kWorldOnly).
 #include <doctest/doctest.h>
 
-#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <sstream>

@@ -5,8 +5,6 @@
 // memory-budget refusal (exit 2, nothing written).
 #include <doctest/doctest.h>
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <fstream>
 #include <sstream>

@@ -5,10 +5,7 @@
 // exit 2 before anything is simulated or written.
 #include <doctest/doctest.h>
 
-#include <unistd.h>
-
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 #include <string>
 
