@@ -113,27 +113,48 @@ std::span<const std::uint8_t> RsRebuildBlob::piece(PieceIndex i) const {
   return std::span<const std::uint8_t>(pieces_).subspan(to_size(i) * piece_bytes_, piece_bytes_);
 }
 
-BaselineStatus rs_rebuild_encode(const RsRebuildCode& code, std::span<const std::uint8_t> blob,
-                                 RsRebuildBlob* out) {
+BaselineStatus rs_rebuild_encode_into(const RsRebuildCode& code, std::span<const std::uint8_t> blob,
+                                      std::span<std::uint8_t* const> pieces) {
   const std::size_t n = code.n_shards();
   const std::size_t k = code.source_pieces();
   const std::size_t p = code.piece_bytes(blob.size());
-  std::vector<std::uint8_t> pieces(n * p, 0);
-  if (!blob.empty()) std::memcpy(pieces.data(), blob.data(), blob.size());
+  if (pieces.size() != n || std::any_of(pieces.begin(), pieces.end(),
+                                        [](const std::uint8_t* x) { return x == nullptr; })) {
+    return BaselineStatus::kInvalidShape;
+  }
+  for (std::size_t i = 0; i < k; ++i) {  // the blob, zero-padded to k pieces
+    const std::size_t from = std::min(blob.size(), i * p);
+    const std::size_t bytes = std::min(blob.size() - from, p);
+    if (bytes > 0) std::memcpy(pieces[i], blob.data() + from, bytes);
+    std::memset(pieces[i] + bytes, 0, p - bytes);
+  }
   bool encoded = true;
   for_each_part(p, [&](std::size_t offset, std::size_t bytes) {
     std::vector<const std::uint8_t*> originals(k);
     std::vector<std::uint8_t*> recovery(n - k);
-    for (std::size_t i = 0; i < k; ++i) originals[i] = pieces.data() + i * p + offset;
-    for (std::size_t i = k; i < n; ++i) recovery[i - k] = pieces.data() + i * p + offset;
+    for (std::size_t i = 0; i < k; ++i) originals[i] = pieces[i] + offset;
+    for (std::size_t i = k; i < n; ++i) recovery[i - k] = pieces[i] + offset;
     encoded =
-        encoded && rs_encode(code.code(), Batch{bytes, 1, p}, originals, recovery) == RsStatus::kOk;
+        encoded && rs_encode(code.code(), Batch{bytes, 1, 0}, originals, recovery) == RsStatus::kOk;
   });
-  if (!encoded) return BaselineStatus::kInvalidShape;
+  return encoded ? BaselineStatus::kOk : BaselineStatus::kInvalidShape;
+}
+
+BaselineStatus rs_rebuild_encode(const RsRebuildCode& code, std::span<const std::uint8_t> blob,
+                                 RsRebuildBlob* out) {
+  const std::size_t n = code.n_shards();
+  const std::size_t p = code.piece_bytes(blob.size());
+  std::vector<std::uint8_t> all(n * p);
+  std::vector<std::uint8_t*> pieces(n);
+  for (std::size_t i = 0; i < n; ++i) pieces[i] = all.data() + i * p;
+  if (const BaselineStatus st = rs_rebuild_encode_into(code, blob, pieces);
+      st != BaselineStatus::kOk) {
+    return st;
+  }
   out->unencoded_bytes_ = blob.size();
   out->piece_bytes_ = p;
   out->piece_count_ = n;
-  out->pieces_ = std::move(pieces);
+  out->pieces_ = std::move(all);
   return BaselineStatus::kOk;
 }
 

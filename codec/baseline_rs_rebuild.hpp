@@ -68,6 +68,12 @@ class RsRebuildBlob {
 BaselineStatus rs_rebuild_encode(const RsRebuildCode& code, std::span<const std::uint8_t> blob,
                                  RsRebuildBlob* out);
 
+// Encodes `blob` into n caller buffers: pieces[i] receives piece i, piece_bytes(blob.size())
+// bytes, the same bytes as rs_rebuild_encode. Returns kOk, or kInvalidShape (nothing written)
+// when pieces does not hold n non-null buffers. REQUIRES: the buffers do not overlap.
+BaselineStatus rs_rebuild_encode_into(const RsRebuildCode& code, std::span<const std::uint8_t> blob,
+                                      std::span<std::uint8_t* const> pieces);
+
 // Rebuilds the pieces listed in `lost` of a blob of `blob_bytes` bytes from the first k pieces of
 // `live` (in the order given; the others are ignored and not charged), with one decode. On kOk,
 // (*rebuilt)[j] is piece lost[j], byte-identical to the encoder's, and *cost grows by

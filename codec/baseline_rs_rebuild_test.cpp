@@ -61,6 +61,25 @@ TEST_CASE("pieces are ceil(max(L, 1) / k_p) bytes rounded up to even, zero-padde
   CHECK(std::all_of(systematic.begin() + 4001, systematic.end(), [](auto b) { return b == 0; }));
 }
 
+TEST_CASE("encoding into caller buffers gives rs_rebuild_encode's pieces") {
+  for (const std::size_t size : {0U, 1U, 999U, 4000U, 4001U}) {
+    CAPTURE(size);
+    const auto code = *RsRebuildCode::make(10);
+    const Bytes blob = testing::seeded_blob(size, 12);
+    const RsRebuildBlob whole = encode(code, blob);
+    std::vector<Bytes> pieces(10, Bytes(whole.piece_bytes(), 0xEE));
+    std::vector<std::uint8_t*> out;
+    for (Bytes& b : pieces) out.push_back(b.data());
+    REQUIRE(rs_rebuild_encode_into(code, blob, out) == BaselineStatus::kOk);
+    for (std::size_t i = 0; i < 10; ++i) {
+      const auto want = whole.piece(piece(i));
+      CHECK(std::equal(want.begin(), want.end(), pieces[i].begin(), pieces[i].end()));
+    }
+    out.pop_back();
+    CHECK(rs_rebuild_encode_into(code, blob, out) == BaselineStatus::kInvalidShape);
+  }
+}
+
 TEST_CASE("repair pieces are RedStuff's column code: a message column encodes to a column of E") {
   // At n = 10 the rebuild code RS(4 -> 6) is RedStuff's primary code, so the k_p symbols of one
   // message column, taken as a blob of 4 s bytes, encode to that column of the expanded matrix.

@@ -116,4 +116,29 @@ void blake2b256_prefixed_batch(HashImpl impl, std::uint8_t prefix, const std::ui
   }
 }
 
+void blake2b256_prefixed_batch(std::uint8_t prefix, std::span<const std::uint8_t* const> messages,
+                               std::size_t message_bytes, Digest* out) {
+  blake2b256_prefixed_batch(default_hash_impl(), prefix, messages, message_bytes, out);
+}
+
+void blake2b256_prefixed_batch(HashImpl impl, std::uint8_t prefix,
+                               std::span<const std::uint8_t* const> messages,
+                               std::size_t message_bytes, Digest* out) {
+  switch (impl) {
+    case HashImpl::kAvx512:
+      detail::blake2b256_prefixed_gather_avx512(prefix, messages.data(), message_bytes,
+                                                messages.size(), out);
+      return;
+    case HashImpl::kAvx2:
+      detail::blake2b256_prefixed_gather_avx2(prefix, messages.data(), message_bytes,
+                                              messages.size(), out);
+      return;
+    case HashImpl::kLibsodium:
+      for (std::size_t i = 0; i < messages.size(); ++i) {
+        out[i] = blake2b256_prefixed(prefix, {messages[i], message_bytes});
+      }
+      return;
+  }
+}
+
 }  // namespace sliversim::codec

@@ -47,4 +47,15 @@ void blake2b256_prefixed_batch(HashImpl impl, std::uint8_t prefix, const std::ui
                                std::size_t message_bytes, std::size_t stride, std::size_t count,
                                Digest* out);
 
+// The same for messages anywhere in memory: out[i] = BLAKE2b-256(prefix || messages[i][0,
+// message_bytes)), with default_hash_impl(). REQUIRES: out has room for messages.size() digests
+// and overlaps no message; message_bytes < 2^32.
+void blake2b256_prefixed_batch(std::uint8_t prefix, std::span<const std::uint8_t* const> messages,
+                               std::size_t message_bytes, Digest* out);
+
+// The same with a chosen implementation. REQUIRES: hash_impl_supported(impl).
+void blake2b256_prefixed_batch(HashImpl impl, std::uint8_t prefix,
+                               std::span<const std::uint8_t* const> messages,
+                               std::size_t message_bytes, Digest* out);
+
 }  // namespace sliversim::codec

@@ -68,4 +68,9 @@ void blake2b256_prefixed_batch_avx2(std::uint8_t prefix, const std::uint8_t* dat
   hash_batch<Avx2>(prefix, data, message_bytes, stride, count, out);
 }
 
+void blake2b256_prefixed_gather_avx2(std::uint8_t prefix, const std::uint8_t* const* messages,
+                                     std::size_t message_bytes, std::size_t count, Digest* out) {
+  hash_gather<Avx2>(prefix, messages, message_bytes, count, out);
+}
+
 }  // namespace sliversim::codec::detail

@@ -165,5 +165,20 @@ SLIVERSIM_LANES_TARGET void hash_batch(std::uint8_t prefix, const std::uint8_t* 
   }
 }
 
+// The batch contract with the messages given by address.
+template <class Vec>
+SLIVERSIM_LANES_TARGET void hash_gather(std::uint8_t prefix, const std::uint8_t* const* all,
+                                        std::size_t message_bytes, std::size_t count, Digest* out) {
+  constexpr std::size_t kLanes = Vec::kLanes;
+  for (std::size_t first = 0; first < count; first += kLanes) {
+    const std::size_t used = count - first < kLanes ? count - first : kLanes;
+    const std::uint8_t* messages[kLanes];
+    for (std::size_t lane = 0; lane < kLanes; ++lane) {
+      messages[lane] = all[first + (lane < used ? lane : 0)];
+    }
+    hash_lanes<Vec>(prefix, messages, message_bytes, used, out + first);
+  }
+}
+
 }  // namespace
 }  // namespace sliversim::codec::detail

@@ -21,4 +21,10 @@ void blake2b256_prefixed_batch_avx512(std::uint8_t prefix, const std::uint8_t* d
                                       std::size_t message_bytes, std::size_t stride,
                                       std::size_t count, Digest* out);
 
+// The pointer-array forms of the two above (messages[0, count)).
+void blake2b256_prefixed_gather_avx2(std::uint8_t prefix, const std::uint8_t* const* messages,
+                                     std::size_t message_bytes, std::size_t count, Digest* out);
+void blake2b256_prefixed_gather_avx512(std::uint8_t prefix, const std::uint8_t* const* messages,
+                                       std::size_t message_bytes, std::size_t count, Digest* out);
+
 }  // namespace sliversim::codec::detail

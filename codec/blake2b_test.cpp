@@ -72,3 +72,23 @@ TEST_CASE("a long batch message (a 64 KiB symbol) matches libsodium") {
     }
   }
 }
+
+TEST_CASE("every implementation hashes messages given by address like libsodium") {
+  std::mt19937_64 rng(17);
+  for (const std::size_t len : {0U, 5U, 127U, 128U, 1000U}) {
+    std::vector<std::vector<std::uint8_t>> messages;
+    std::vector<const std::uint8_t*> pointers;
+    for (std::size_t i = 0; i < 11; ++i) messages.push_back(testing::random_bytes(rng, len + 1));
+    for (std::size_t i = 0; i < 11; ++i) pointers.push_back(messages[(i * 7) % 11].data() + 1);
+    for (const HashImpl impl : {HashImpl::kLibsodium, HashImpl::kAvx2, HashImpl::kAvx512}) {
+      if (!hash_impl_supported(impl)) continue;
+      CAPTURE(len);
+      CAPTURE(hash_impl_name(impl));
+      std::vector<Digest> out(11);
+      blake2b256_prefixed_batch(impl, 0x07, pointers, len, out.data());
+      for (std::size_t i = 0; i < 11; ++i) {
+        CHECK(out[i] == blake2b256_prefixed(0x07, {pointers[i], len}));
+      }
+    }
+  }
+}

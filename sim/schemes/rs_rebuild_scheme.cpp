@@ -12,7 +12,7 @@ namespace sliversim::schemes {
 namespace {
 
 // A piece's digest: BLAKE2b-256 of this byte and the piece (so every piece of a blob is hashed
-// in one lane-parallel batch at encode time).
+// in lane-parallel batches at encode time).
 constexpr std::uint8_t kPieceDigestPrefix = 0;
 
 codec::Digest piece_digest(std::span<const std::uint8_t> piece) {
@@ -43,24 +43,29 @@ void RsRebuildScheme::encode(model::BlobIndex blob, std::span<const std::uint8_t
   const std::size_t b = model::index_of(blob);
   if (b >= blobs_.size()) blobs_.resize(b + 1);
   kernel::check_invariant(!blobs_[b].present, "rs_rebuild: a blob encoded twice");
-  codec::RsRebuildBlob pieces;
-  kernel::check_invariant(
-      codec::rs_rebuild_encode(code_, bytes, &pieces) == codec::BaselineStatus::kOk,
-      "rs_rebuild: encoding failed");
+  const std::size_t n = code_.n_shards();
   BlobRecord& rec = blobs_[b];
   rec.present = true;
   rec.unencoded_bytes = bytes.size();
-  rec.piece_bytes = pieces.piece_bytes();
-  rec.digests.resize(code_.n_shards());
-  rec.checked.resize(code_.n_shards());
-  // The pieces lie back to back: one batch hashes them all.
-  codec::blake2b256_prefixed_batch(kPieceDigestPrefix, pieces.piece(codec::PieceIndex{0}).data(),
-                                   rec.piece_bytes, rec.piece_bytes, code_.n_shards(),
+  rec.piece_bytes = code_.piece_bytes(bytes.size());
+  // Encoded straight into the units' own buffers, which the store then takes over.
+  std::vector<std::vector<std::uint8_t>> units(n);
+  std::vector<std::uint8_t*> pieces(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    units[i].resize(rec.piece_bytes);
+    pieces[i] = units[i].data();
+  }
+  kernel::check_invariant(
+      codec::rs_rebuild_encode_into(code_, bytes, pieces) == codec::BaselineStatus::kOk,
+      "rs_rebuild: encoding failed");
+  rec.digests.resize(n);
+  rec.checked.resize(n);
+  const std::vector<const std::uint8_t*> messages(pieces.begin(), pieces.end());
+  codec::blake2b256_prefixed_batch(kPieceDigestPrefix, messages, rec.piece_bytes,
                                    rec.digests.data());
-  for (std::size_t i = 0; i < code_.n_shards(); ++i) {
-    const std::span<const std::uint8_t> piece = pieces.piece(static_cast<codec::PieceIndex>(i));
+  for (std::size_t i = 0; i < n; ++i) {
     const model::ShardId shard = model::id_at<model::ShardId>(i);
-    store.put(blob, shard, std::vector<std::uint8_t>(piece.begin(), piece.end()));
+    store.put(blob, shard, std::move(units[i]));
     rec.checked[i] = store.version(blob, shard);  // the encoder's own bytes
   }
 }
