@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "codec/parallel.hpp"
 #include "sim/kernel/invariant.hpp"
 
 namespace sliversim::schemes::redstuff {
@@ -190,6 +191,31 @@ std::uint64_t HelperCache::bytes() const {
     for (const std::vector<Digest>& levels : *slivers) total += levels.size() * sizeof(Digest);
   }
   return total;
+}
+
+void fill_from_leaf_digests(HelperCache& cache, std::span<const Digest> leaf_digests,
+                            const codec::BlobMetadata& metadata, std::size_t threads) {
+  const std::size_t n = cache.shape().leaves();
+  kernel::check_invariant(leaf_digests.size() == n * n, "leaf digests of another shape");
+  // Slivers [0, n) are primary (rows), [n, 2n) secondary (columns).
+  codec::parallel_ranges(
+      2 * n, codec::resolve_threads(threads), [&](std::size_t begin, std::size_t end) {
+        std::vector<Digest> leaves(n);
+        for (std::size_t i = begin; i < end; ++i) {
+          const bool primary = i < n;
+          const std::size_t line = primary ? i : i - n;
+          for (std::size_t k = 0; k < n; ++k) {
+            leaves[k] = primary ? leaf_digests[line * n + k] : leaf_digests[k * n + line];
+          }
+          const LevelTree tree(leaves);
+          const codec::SliverAxis axis =
+              primary ? codec::SliverAxis::kPrimary : codec::SliverAxis::kSecondary;
+          const auto index = static_cast<codec::SliverIndex>(line);
+          kernel::check_invariant(tree.root() == metadata.sliver_hash(axis, index),
+                                  "leaf digests that do not give the metadata's sliver hash");
+          cache.insert(axis, index, tree.cached_levels(cache.shape()));
+        }
+      });
 }
 
 }  // namespace sliversim::schemes::redstuff

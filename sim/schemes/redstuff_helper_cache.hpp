@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "codec/blake2b.hpp"
+#include "codec/blob_metadata.hpp"
 #include "codec/merkle.hpp"
 #include "codec/redstuff_params.hpp"
 
@@ -122,5 +123,12 @@ class HelperCache {
   std::vector<std::vector<codec::Digest>> primary_;
   std::vector<std::vector<codec::Digest>> secondary_;
 };
+
+// Caches every sliver of both axes of a blob from its n x n leaf digests (codec/sliver_encoder.hpp:
+// row r holds primary sliver r's leaves, column c secondary sliver c's), each tree checked against
+// the metadata's sliver hash, with `threads` workers (0 = hardware concurrency).
+// REQUIRES: leaf_digests.size() == n^2 for the cache's n; metadata of the same blob.
+void fill_from_leaf_digests(HelperCache& cache, std::span<const codec::Digest> leaf_digests,
+                            const codec::BlobMetadata& metadata, std::size_t threads);
 
 }  // namespace sliversim::schemes::redstuff

@@ -155,6 +155,46 @@ TEST_CASE("helpers served with the cache send exactly the codec's symbols and pr
   }
 }
 
+TEST_CASE("a cache filled from the encoder's leaf digests serves exactly the codec's symbols") {
+  const std::size_t n = 100;
+  const codec::RedStuffParams params = *codec::RedStuffParams::make(n);
+  const std::vector<std::uint8_t> blob = test::blob_bytes(34 * 67 * 200, 4);
+  codec::EncodedBlob encoded;
+  REQUIRE(codec::encode_blob(params, blob, 1, &encoded) == codec::RedStuffStatus::kOk);
+  std::vector<codec::Digest> digests(n * n);
+  for (std::size_t r = 0; r < n; ++r) {
+    for (std::size_t c = 0; c < n; ++c) {
+      digests[r * n + c] = codec::merkle_leaf_hash({encoded.expanded.symbol(r, c), 200});
+    }
+  }
+  for (const std::size_t level : {0U, 2U}) {
+    CAPTURE(level);
+    HelperCache cache(n, level);
+    fill_from_leaf_digests(cache, digests, encoded.metadata, 2);
+    CHECK(cache.bytes() == 2 * n * cache.shape().cached_digests() * sizeof(Digest));
+    for (const SliverAxis axis : {SliverAxis::kPrimary, SliverAxis::kSecondary}) {
+      std::vector<std::vector<std::uint8_t>> slivers;
+      std::vector<ServedSliver> helpers;
+      std::vector<codec::HelperSliver> plain;
+      for (std::size_t i = 0; i < n; ++i) {
+        slivers.push_back(encoded.expanded.sliver(axis, static_cast<SliverIndex>(i)));
+      }
+      for (std::size_t i = 0; i < n; ++i) {
+        helpers.push_back({static_cast<SliverIndex>(i), slivers[i], true});
+        plain.push_back({static_cast<SliverIndex>(i), slivers[i]});
+      }
+      const std::vector<SliverIndex> targets{SliverIndex{3}, SliverIndex{70}, SliverIndex{99}};
+      std::vector<codec::RecoverySymbol> reference;
+      REQUIRE(codec::serve_recovery_symbols(params, axis, plain, 200, targets, 1, &reference) ==
+              codec::RedStuffStatus::kOk);
+      std::vector<codec::RecoverySymbol> served;
+      REQUIRE(serve_helpers(params, axis, helpers, 200, targets, encoded.metadata, &cache, 2,
+                            &served) == codec::RedStuffStatus::kOk);
+      CHECK(served == reference);
+    }
+  }
+}
+
 TEST_CASE("a cache entry is made only from a tree with the metadata's root") {
   const codec::RedStuffParams params = *codec::RedStuffParams::make(10);
   codec::EncodedBlob encoded;

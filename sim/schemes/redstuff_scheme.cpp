@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "codec/blob_id.hpp"
+#include "codec/sliver_encoder.hpp"
 #include "sim/kernel/invariant.hpp"
 #include "sim/schemes/redstuff_record.hpp"
 
@@ -52,25 +53,45 @@ void RedStuffScheme::encode(model::BlobIndex blob, std::span<const std::uint8_t>
   const std::size_t b = model::index_of(blob);
   if (b >= blobs_.size()) blobs_.resize(b + 1);
   kernel::check_invariant(blobs_[b] == nullptr, "redstuff: a blob encoded twice");
-  codec::EncodedBlob encoded;
-  const codec::RedStuffStatus status =
-      codec::encode_blob(params_, bytes, options_.threads, &encoded);
-  kernel::check_invariant(status == codec::RedStuffStatus::kOk,
+  const std::size_t n = params_.n_shards();
+  std::size_t s = 0;
+  kernel::check_invariant(params_.symbol_bytes_for(bytes.size(), &s) == codec::RedStuffStatus::kOk,
                           "redstuff: a blob larger than the largest RedStuff blob");
+  // The units by pair index, written by the encoder in place: primary sliver p, then secondary
+  // sliver n-1-p.
+  const std::size_t primary_bytes = params_.secondary_source_symbols() * s;
+  std::vector<std::vector<std::uint8_t>> units(n);
+  std::vector<std::uint8_t*> primary(n);
+  std::vector<std::uint8_t*> secondary(n);
+  for (std::size_t p = 0; p < n; ++p) {
+    units[p].resize(primary_bytes + params_.primary_source_symbols() * s);
+    primary[p] = units[p].data();
+    secondary[n - 1 - p] = units[p].data() + primary_bytes;
+  }
+  const std::size_t level = redstuff::cache_block_level(n, s);
+  // Blobs of large symbols get every helper tree cached at once: a first repair would otherwise
+  // expand and hash every helper sliver.
+  const bool fill_cache = options_.helper_cache && level < redstuff::kSmallSymbolBlockLevel;
+  codec::EncodedSlivers encoded;
+  kernel::check_invariant(
+      codec::encode_slivers(params_, bytes, options_.threads, {primary, secondary}, fill_cache,
+                            &encoded) == codec::RedStuffStatus::kOk,
+      "redstuff: a blob could not be encoded");
   auto rec = std::make_unique<BlobRecord>();
   rec->unencoded_bytes = bytes.size();
-  rec->symbol_bytes = encoded.expanded.symbol_bytes();
+  rec->symbol_bytes = s;
   rec->id = encoded.blob_id;
-  rec->rotation = codec::shard_rotation(encoded.blob_id, params_.n_shards());
+  rec->rotation = codec::shard_rotation(encoded.blob_id, n);
   rec->metadata = std::move(encoded.metadata);
-  if (options_.helper_cache) {
-    rec->cache = redstuff::HelperCache(
-        params_.n_shards(), redstuff::cache_block_level(params_.n_shards(), rec->symbol_bytes));
+  if (options_.helper_cache) rec->cache = redstuff::HelperCache(n, level);
+  if (fill_cache && !encoded.leaf_digests.empty()) {
+    redstuff::fill_from_leaf_digests(rec->cache, encoded.leaf_digests, rec->metadata,
+                                     options_.threads);
   }
-  for (std::size_t shard = 0; shard < params_.n_shards(); ++shard) {
-    const codec::SliverPairIndex p = codec::pair_for_shard(
-        encoded.blob_id, static_cast<codec::ShardIndex>(shard), params_.n_shards());
-    store.put(blob, model::id_at<model::ShardId>(shard), unit_of_pair(encoded.expanded, p));
+  for (std::size_t shard = 0; shard < n; ++shard) {
+    const codec::SliverPairIndex p =
+        codec::pair_for_shard(encoded.blob_id, static_cast<codec::ShardIndex>(shard), n);
+    store.put(blob, model::id_at<model::ShardId>(shard), std::move(units[codec::to_size(p)]));
   }
   blobs_[b] = std::move(rec);
 }

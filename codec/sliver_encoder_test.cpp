@@ -1,0 +1,127 @@
+// Encoding straight into slivers: the same slivers, metadata and blob ID as encode_blob (and so as
+// the Walrus vectors encode_blob is checked against) for several shard counts, symbol sizes with
+// and without tails, the empty blob and any thread count; leaf digests of every symbol of E; the
+// path through the matrix above kMaxDigestShards; statuses for bad input.
+#include "codec/sliver_encoder.hpp"
+
+#include <doctest/doctest.h>
+
+#include <random>
+
+#include "codec/merkle.hpp"
+#include "codec/test_support.hpp"
+
+using namespace sliversim::codec;
+using testing::Bytes;
+
+namespace {
+
+// Sliver buffers of the right sizes for a blob of `length` bytes.
+struct Slivers {
+  std::vector<Bytes> primary;
+  std::vector<Bytes> secondary;
+  std::vector<std::uint8_t*> primary_ptr;
+  std::vector<std::uint8_t*> secondary_ptr;
+
+  Slivers(const RedStuffParams& params, std::size_t length) {
+    std::size_t s = 0;
+    REQUIRE(params.symbol_bytes_for(length, &s) == RedStuffStatus::kOk);
+    for (std::size_t i = 0; i < params.n_shards(); ++i) {
+      primary.emplace_back(params.secondary_source_symbols() * s, 0xEE);
+      secondary.emplace_back(params.primary_source_symbols() * s, 0xEE);
+    }
+    for (Bytes& b : primary) primary_ptr.push_back(b.data());
+    for (Bytes& b : secondary) secondary_ptr.push_back(b.data());
+  }
+  SliverBuffers buffers() const { return {primary_ptr, secondary_ptr}; }
+};
+
+void check_like_encode_blob(std::size_t n, const Bytes& blob, std::size_t threads) {
+  CAPTURE(n);
+  CAPTURE(blob.size());
+  CAPTURE(threads);
+  const RedStuffParams params = *RedStuffParams::make(n);
+  EncodedBlob reference;
+  REQUIRE(encode_blob(params, blob, 1, &reference) == RedStuffStatus::kOk);
+  Slivers slivers(params, blob.size());
+  EncodedSlivers out;
+  REQUIRE(encode_slivers(params, blob, threads, slivers.buffers(), true, &out) ==
+          RedStuffStatus::kOk);
+  CHECK(out.metadata == reference.metadata);
+  CHECK(out.blob_id == reference.blob_id);
+  CHECK(out.symbol_bytes == reference.expanded.symbol_bytes());
+  const std::size_t s = out.symbol_bytes;
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto index = static_cast<SliverIndex>(i);
+    const auto primary = reference.expanded.primary_sliver(index);
+    REQUIRE(slivers.primary[i] == Bytes(primary.begin(), primary.end()));
+    REQUIRE(slivers.secondary[i] == reference.expanded.secondary_sliver(index));
+  }
+  REQUIRE(out.leaf_digests.size() == n * n);
+  for (std::size_t r = 0; r < n; ++r) {
+    for (std::size_t c = 0; c < n; ++c) {
+      REQUIRE(out.leaf_digests[r * n + c] ==
+              merkle_leaf_hash({reference.expanded.symbol(r, c), s}));
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("slivers encoded without the matrix equal encode_blob's, with every leaf digest") {
+  std::mt19937_64 rng(31);
+  check_like_encode_blob(4, {}, 1);
+  check_like_encode_blob(10, testing::random_bytes(rng, 33), 1);
+  check_like_encode_blob(10, testing::random_bytes(rng, 4 * 7 * 100), 2);      // s = 100: a tail
+  check_like_encode_blob(13, testing::random_bytes(rng, 5 * 9 * 128 - 1), 3);  // s = 128
+  check_like_encode_blob(100, testing::random_bytes(rng, 34 * 67 * 6 + 5), 2);
+  check_like_encode_blob(301, testing::random_bytes(rng, 101 * 201 * 70), 1);
+}
+
+TEST_CASE("slivers do not depend on the thread count at n = 1000") {
+  std::mt19937_64 rng(32);
+  const Bytes blob = testing::random_bytes(rng, 334 * 667 * 130 - 77);
+  const RedStuffParams params = *RedStuffParams::make(1000);
+  Slivers one(params, blob.size());
+  Slivers three(params, blob.size());
+  EncodedSlivers a;
+  EncodedSlivers b;
+  REQUIRE(encode_slivers(params, blob, 1, one.buffers(), false, &a) == RedStuffStatus::kOk);
+  REQUIRE(encode_slivers(params, blob, 3, three.buffers(), false, &b) == RedStuffStatus::kOk);
+  CHECK(a.metadata == b.metadata);
+  CHECK(a.leaf_digests.empty());
+  CHECK(one.primary == three.primary);
+  CHECK(one.secondary == three.secondary);
+}
+
+TEST_CASE("above kMaxDigestShards the slivers come from the matrix, without leaf digests") {
+  const std::size_t n = kMaxDigestShards + 1;
+  const RedStuffParams params = *RedStuffParams::make(n);
+  const Bytes blob = testing::pattern_blob(3000, 3);
+  EncodedBlob reference;
+  REQUIRE(encode_blob(params, blob, 2, &reference) == RedStuffStatus::kOk);
+  Slivers slivers(params, blob.size());
+  EncodedSlivers out;
+  REQUIRE(encode_slivers(params, blob, 2, slivers.buffers(), true, &out) == RedStuffStatus::kOk);
+  CHECK(out.metadata == reference.metadata);
+  CHECK(out.leaf_digests.empty());
+  CHECK(slivers.secondary[n - 1] == reference.expanded.secondary_sliver(SliverIndex(n - 1)));
+}
+
+TEST_CASE("bad sliver buffers and too large a blob are statuses") {
+  const RedStuffParams params = *RedStuffParams::make(10);
+  Slivers slivers(params, 100);
+  std::vector<std::uint8_t*> short_list = slivers.primary_ptr;
+  short_list.pop_back();
+  EncodedSlivers out;
+  CHECK(encode_slivers(params, Bytes(100), 1, {short_list, slivers.secondary_ptr}, false, &out) ==
+        RedStuffStatus::kWrongSliverSize);
+  std::vector<std::uint8_t*> with_null = slivers.secondary_ptr;
+  with_null[3] = nullptr;
+  CHECK(encode_slivers(params, Bytes(100), 1, {slivers.primary_ptr, with_null}, false, &out) ==
+        RedStuffStatus::kWrongSliverSize);
+  const RedStuffParams small = *RedStuffParams::make(4);
+  std::vector<std::uint8_t> too_big(small.max_blob_bytes() + 1);
+  CHECK(encode_slivers(small, too_big, 1, slivers.buffers(), false, &out) ==
+        RedStuffStatus::kBlobTooLarge);
+}
