@@ -41,14 +41,21 @@ BaselineStatus check_lost(std::size_t n, std::span<const PieceIndex> lost) {
 // Bytes of one whole block of 32 elements inside a symbol (REDSTUFF.md §5).
 constexpr std::size_t kSymbolBlockBytes = 64;
 
-// Calls fn(offset, bytes) for the parts of a piece the codec handles separately: its whole 64-byte
-// blocks, then its tail. The code acts on each 16-bit element independently and the blocks hold
-// the same elements as a symbol of just those blocks, as does the tail, so this gives the same
-// bytes as one call over the whole piece while the blocks are copied in and out whole.
+// Whole blocks of a piece one codec call handles at most: its work array (every shard's part)
+// then stays near 100 MB however large the pieces are.
+constexpr std::size_t kPartBytes = std::size_t{64} << 10;
+
+// Calls fn(offset, bytes) for the parts of a piece the codec handles separately: runs of at most
+// kPartBytes of its whole 64-byte blocks, then its tail. The code acts on each 16-bit element
+// independently and whole blocks hold the same elements as a symbol of just those blocks, as does
+// the tail, so this gives the same bytes as one call over the whole piece while the blocks are
+// copied in and out whole.
 template <class Fn>
 void for_each_part(std::size_t piece_bytes, Fn fn) {
   const std::size_t head = piece_bytes - piece_bytes % kSymbolBlockBytes;
-  if (head != 0) fn(0, head);
+  for (std::size_t offset = 0; offset < head; offset += kPartBytes) {
+    fn(offset, std::min(kPartBytes, head - offset));
+  }
   if (head != piece_bytes) fn(head, piece_bytes - head);
 }
 

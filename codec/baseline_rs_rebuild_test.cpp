@@ -62,7 +62,8 @@ TEST_CASE("pieces are ceil(max(L, 1) / k_p) bytes rounded up to even, zero-padde
 }
 
 TEST_CASE("encoding into caller buffers gives rs_rebuild_encode's pieces") {
-  for (const std::size_t size : {0U, 1U, 999U, 4000U, 4001U}) {
+  // 280 003 bytes: pieces of 70 002 bytes, more than one codec call of whole blocks and a tail.
+  for (const std::size_t size : {0U, 1U, 999U, 4000U, 4001U, 280003U}) {
     CAPTURE(size);
     const auto code = *RsRebuildCode::make(10);
     const Bytes blob = testing::seeded_blob(size, 12);
@@ -75,6 +76,14 @@ TEST_CASE("encoding into caller buffers gives rs_rebuild_encode's pieces") {
       const auto want = whole.piece(piece(i));
       CHECK(std::equal(want.begin(), want.end(), pieces[i].begin(), pieces[i].end()));
     }
+    // Every lost piece rebuilds from the others, whatever the piece size.
+    const std::vector<PieceIndex> lost{piece(0), piece(9)};
+    std::vector<std::vector<std::uint8_t>> rebuilt;
+    BaselineRepairCost cost;
+    REQUIRE(rs_rebuild_repair(code, blob.size(), refs(whole, {1, 3, 5, 8}), lost, &rebuilt,
+                              &cost) == BaselineStatus::kOk);
+    CHECK(rebuilt[0] == pieces[0]);
+    CHECK(rebuilt[1] == pieces[9]);
     out.pop_back();
     CHECK(rs_rebuild_encode_into(code, blob, out) == BaselineStatus::kInvalidShape);
   }

@@ -4,6 +4,7 @@
 #include "sim/schemes/driver.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <chrono>
 #include <cstring>
 
@@ -33,7 +34,13 @@ std::vector<std::uint8_t> blob_content(std::uint64_t seed, BlobIndex blob, std::
   std::size_t at = 0;
   for (; at + 8 <= bytes.size(); at += 8) {
     const std::uint64_t word = rng.next_u64();
-    for (std::size_t i = 0; i < 8; ++i) bytes[at + i] = static_cast<std::uint8_t>(word >> (8 * i));
+    if constexpr (std::endian::native == std::endian::little) {
+      std::memcpy(bytes.data() + at, &word, 8);  // the same little-endian bytes, one store
+    } else {
+      for (std::size_t i = 0; i < 8; ++i) {
+        bytes[at + i] = static_cast<std::uint8_t>(word >> (8 * i));
+      }
+    }
   }
   const std::uint64_t last = rng.next_u64();
   for (std::size_t i = 0; at + i < bytes.size(); ++i) {
