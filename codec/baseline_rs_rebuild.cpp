@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "codec/parallel.hpp"
 #include "codec/rs_direct_decode.hpp"
 
 namespace sliversim::codec {
@@ -45,25 +46,41 @@ constexpr std::size_t kSymbolBlockBytes = 64;
 // then stays near 100 MB however large the pieces are.
 constexpr std::size_t kPartBytes = std::size_t{64} << 10;
 
-// Calls fn(offset, bytes) for the parts of a piece the codec handles separately: runs of at most
-// kPartBytes of its whole 64-byte blocks, then its tail. The code acts on each 16-bit element
-// independently and whole blocks hold the same elements as a symbol of just those blocks, as does
-// the tail, so this gives the same bytes as one call over the whole piece while the blocks are
-// copied in and out whole.
-template <class Fn>
-void for_each_part(std::size_t piece_bytes, Fn fn) {
+// One part of a piece the codec handles on its own.
+struct Part {
+  std::size_t offset;
+  std::size_t bytes;
+};
+
+// The parts of a piece: runs of at most kPartBytes of its whole 64-byte blocks, then its tail.
+// The code acts on each 16-bit element independently and whole blocks hold the same elements as
+// a symbol of just those blocks, as does the tail, so coding the parts separately gives the same
+// bytes as one call over the whole piece while the blocks are copied in and out whole.
+std::vector<Part> parts_of(std::size_t piece_bytes) {
+  std::vector<Part> parts;
   const std::size_t head = piece_bytes - piece_bytes % kSymbolBlockBytes;
   for (std::size_t offset = 0; offset < head; offset += kPartBytes) {
-    fn(offset, std::min(kPartBytes, head - offset));
+    parts.push_back({offset, std::min(kPartBytes, head - offset)});
   }
-  if (head != piece_bytes) fn(head, piece_bytes - head);
+  if (head != piece_bytes) parts.push_back({head, piece_bytes - head});
+  return parts;
+}
+
+// Calls fn(part) for every part of a piece, the parts shared among `threads` workers.
+template <class Fn>
+void for_each_part(std::size_t piece_bytes, std::size_t threads, Fn fn) {
+  const std::vector<Part> parts = parts_of(piece_bytes);
+  parallel_ranges(parts.size(), resolve_threads(threads), [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) fn(parts[i]);
+  });
 }
 
 // One decode of the single codeword (symbol = one piece) revealing `wanted`: as combinations of
 // the k pieces when few are wanted (rs_direct_decode.hpp), else by the transform decoder. Both
 // give the same bytes.
 void decode_pieces(const RsRebuildCode& code, std::size_t piece_bytes,
-                   std::span<const ShardIn> used, std::span<const ShardOut> wanted) {
+                   std::span<const ShardIn> used, std::span<const ShardOut> wanted,
+                   std::size_t threads) {
   std::vector<std::size_t> received;
   for (const ShardIn& in : used) received.push_back(in.index);
   // Inputs were checked, so a codec error is a broken invariant.
@@ -72,17 +89,19 @@ void decode_pieces(const RsRebuildCode& code, std::size_t piece_bytes,
   const auto erased = static_cast<std::size_t>(std::count_if(
       wanted.begin(), wanted.end(), [&](const ShardOut& w) { return !plan.received(w.index); }));
   if (rs_direct_decode_pays(code.code(), erased)) {
-    if (rs_decode_direct(plan, Batch{piece_bytes, 1, 0}, used, wanted) != RsStatus::kOk) {
+    if (rs_decode_direct(plan, Batch{piece_bytes, 1, 0}, used, wanted, threads) != RsStatus::kOk) {
       std::abort();
     }
     return;
   }
-  for_each_part(piece_bytes, [&](std::size_t offset, std::size_t bytes) {
+  for_each_part(piece_bytes, threads, [&](const Part& part) {
     std::vector<ShardIn> in(used.begin(), used.end());
     std::vector<ShardOut> out(wanted.begin(), wanted.end());
-    for (ShardIn& shard : in) shard.data += offset;
-    for (ShardOut& shard : out) shard.data += offset;
-    if (rs_decode(plan, Batch{bytes, 1, piece_bytes}, in, out) != RsStatus::kOk) std::abort();
+    for (ShardIn& shard : in) shard.data += part.offset;
+    for (ShardOut& shard : out) shard.data += part.offset;
+    if (rs_decode(plan, Batch{part.bytes, 1, piece_bytes}, in, out) != RsStatus::kOk) {
+      std::abort();
+    }
   });
 }
 
@@ -121,7 +140,7 @@ std::span<const std::uint8_t> RsRebuildBlob::piece(PieceIndex i) const {
 }
 
 BaselineStatus rs_rebuild_encode_into(const RsRebuildCode& code, std::span<const std::uint8_t> blob,
-                                      std::span<std::uint8_t* const> pieces) {
+                                      std::span<std::uint8_t* const> pieces, std::size_t threads) {
   const std::size_t n = code.n_shards();
   const std::size_t k = code.source_pieces();
   const std::size_t p = code.piece_bytes(blob.size());
@@ -129,22 +148,26 @@ BaselineStatus rs_rebuild_encode_into(const RsRebuildCode& code, std::span<const
                                         [](const std::uint8_t* x) { return x == nullptr; })) {
     return BaselineStatus::kInvalidShape;
   }
-  for (std::size_t i = 0; i < k; ++i) {  // the blob, zero-padded to k pieces
-    const std::size_t from = std::min(blob.size(), i * p);
-    const std::size_t bytes = std::min(blob.size() - from, p);
-    if (bytes > 0) std::memcpy(pieces[i], blob.data() + from, bytes);
-    std::memset(pieces[i] + bytes, 0, p - bytes);
-  }
-  bool encoded = true;
-  for_each_part(p, [&](std::size_t offset, std::size_t bytes) {
+  const std::size_t workers = resolve_threads(threads);
+  parallel_ranges(k, workers, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {  // the blob, zero-padded to k pieces
+      const std::size_t from = std::min(blob.size(), i * p);
+      const std::size_t bytes = std::min(blob.size() - from, p);
+      if (bytes > 0) std::memcpy(pieces[i], blob.data() + from, bytes);
+      std::memset(pieces[i] + bytes, 0, p - bytes);
+    }
+  });
+  for_each_part(p, workers, [&](const Part& part) {
     std::vector<const std::uint8_t*> originals(k);
     std::vector<std::uint8_t*> recovery(n - k);
-    for (std::size_t i = 0; i < k; ++i) originals[i] = pieces[i] + offset;
-    for (std::size_t i = k; i < n; ++i) recovery[i - k] = pieces[i] + offset;
-    encoded =
-        encoded && rs_encode(code.code(), Batch{bytes, 1, 0}, originals, recovery) == RsStatus::kOk;
+    for (std::size_t i = 0; i < k; ++i) originals[i] = pieces[i] + part.offset;
+    for (std::size_t i = k; i < n; ++i) recovery[i - k] = pieces[i] + part.offset;
+    // The code exists and the pointers were checked: a codec error is a broken invariant.
+    if (rs_encode(code.code(), Batch{part.bytes, 1, 0}, originals, recovery) != RsStatus::kOk) {
+      std::abort();
+    }
   });
-  return encoded ? BaselineStatus::kOk : BaselineStatus::kInvalidShape;
+  return BaselineStatus::kOk;
 }
 
 BaselineStatus rs_rebuild_encode(const RsRebuildCode& code, std::span<const std::uint8_t> blob,
@@ -168,7 +191,7 @@ BaselineStatus rs_rebuild_encode(const RsRebuildCode& code, std::span<const std:
 BaselineStatus rs_rebuild_repair(const RsRebuildCode& code, std::uint64_t blob_bytes,
                                  std::span<const PieceRef> live, std::span<const PieceIndex> lost,
                                  std::vector<std::vector<std::uint8_t>>* rebuilt,
-                                 BaselineRepairCost* cost) {
+                                 BaselineRepairCost* cost, std::size_t threads) {
   const std::size_t p = code.piece_bytes(blob_bytes);
   if (const BaselineStatus st = check_lost(code.n_shards(), lost); st != BaselineStatus::kOk) {
     return st;
@@ -181,7 +204,7 @@ BaselineStatus rs_rebuild_repair(const RsRebuildCode& code, std::uint64_t blob_b
   std::vector<ShardOut> wanted;
   for (std::size_t j = 0; j < lost.size(); ++j)
     wanted.push_back({to_size(lost[j]), pieces[j].data()});
-  if (!wanted.empty()) decode_pieces(code, p, used, wanted);
+  if (!wanted.empty()) decode_pieces(code, p, used, wanted, threads);
   *rebuilt = std::move(pieces);
   *cost += code.repair_cost(blob_bytes, lost.size());
   return BaselineStatus::kOk;
@@ -199,7 +222,7 @@ BaselineStatus rs_rebuild_decode(const RsRebuildCode& code, std::uint64_t blob_b
   std::vector<std::uint8_t> out(k * p);
   std::vector<ShardOut> wanted(k);
   for (std::size_t i = 0; i < k; ++i) wanted[i] = {i, out.data() + i * p};
-  decode_pieces(code, p, used, wanted);
+  decode_pieces(code, p, used, wanted, 1);
   out.resize(static_cast<std::size_t>(blob_bytes));
   *blob = std::move(out);
   return BaselineStatus::kOk;

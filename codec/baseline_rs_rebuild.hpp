@@ -69,20 +69,23 @@ BaselineStatus rs_rebuild_encode(const RsRebuildCode& code, std::span<const std:
                                  RsRebuildBlob* out);
 
 // Encodes `blob` into n caller buffers: pieces[i] receives piece i, piece_bytes(blob.size())
-// bytes, the same bytes as rs_rebuild_encode. Returns kOk, or kInvalidShape (nothing written)
-// when pieces does not hold n non-null buffers. REQUIRES: the buffers do not overlap.
+// bytes, the same bytes as rs_rebuild_encode, with `threads` workers (0 = hardware concurrency).
+// Returns kOk, or kInvalidShape (nothing written) when pieces does not hold n non-null buffers.
+// REQUIRES: the buffers do not overlap.
 BaselineStatus rs_rebuild_encode_into(const RsRebuildCode& code, std::span<const std::uint8_t> blob,
-                                      std::span<std::uint8_t* const> pieces);
+                                      std::span<std::uint8_t* const> pieces,
+                                      std::size_t threads = 1);
 
 // Rebuilds the pieces listed in `lost` of a blob of `blob_bytes` bytes from the first k pieces of
 // `live` (in the order given; the others are ignored and not charged), with one decode. On kOk,
 // (*rebuilt)[j] is piece lost[j], byte-identical to the encoder's, and *cost grows by
 // repair_cost(blob_bytes, lost.size()). Returns kOk, kInvalidPieceIndex, kDuplicatePiece (in
-// live or in lost), kWrongPieceSize, or kTooFewPieces; nothing is written on failure.
+// live or in lost), kWrongPieceSize, or kTooFewPieces; nothing is written on failure. The decode
+// runs on `threads` workers (0 = hardware concurrency); the bytes do not depend on them.
 BaselineStatus rs_rebuild_repair(const RsRebuildCode& code, std::uint64_t blob_bytes,
                                  std::span<const PieceRef> live, std::span<const PieceIndex> lost,
                                  std::vector<std::vector<std::uint8_t>>* rebuilt,
-                                 BaselineRepairCost* cost);
+                                 BaselineRepairCost* cost, std::size_t threads = 1);
 
 // Decodes the whole blob from the first k of `pieces`. Same statuses as rs_rebuild_repair.
 BaselineStatus rs_rebuild_decode(const RsRebuildCode& code, std::uint64_t blob_bytes,

@@ -76,14 +76,19 @@ TEST_CASE("encoding into caller buffers gives rs_rebuild_encode's pieces") {
       const auto want = whole.piece(piece(i));
       CHECK(std::equal(want.begin(), want.end(), pieces[i].begin(), pieces[i].end()));
     }
+    const std::vector<Bytes> one_thread = pieces;
+    REQUIRE(rs_rebuild_encode_into(code, blob, out, 3) == BaselineStatus::kOk);
+    CHECK(pieces == one_thread);
     // Every lost piece rebuilds from the others, whatever the piece size.
     const std::vector<PieceIndex> lost{piece(0), piece(9)};
     std::vector<std::vector<std::uint8_t>> rebuilt;
     BaselineRepairCost cost;
-    REQUIRE(rs_rebuild_repair(code, blob.size(), refs(whole, {1, 3, 5, 8}), lost, &rebuilt,
-                              &cost) == BaselineStatus::kOk);
-    CHECK(rebuilt[0] == pieces[0]);
-    CHECK(rebuilt[1] == pieces[9]);
+    for (const std::size_t threads : {1U, 2U}) {
+      REQUIRE(rs_rebuild_repair(code, blob.size(), refs(whole, {1, 3, 5, 8}), lost, &rebuilt, &cost,
+                                threads) == BaselineStatus::kOk);
+      CHECK(rebuilt[0] == pieces[0]);
+      CHECK(rebuilt[1] == pieces[9]);
+    }
     out.pop_back();
     CHECK(rs_rebuild_encode_into(code, blob, out) == BaselineStatus::kInvalidShape);
   }

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "codec/blob_id.hpp"
+#include "codec/parallel.hpp"
 #include "codec/sliver_encoder.hpp"
 #include "sim/kernel/invariant.hpp"
 #include "sim/schemes/redstuff_record.hpp"
@@ -63,11 +64,15 @@ void RedStuffScheme::encode(model::BlobIndex blob, std::span<const std::uint8_t>
   std::vector<std::vector<std::uint8_t>> units(n);
   std::vector<std::uint8_t*> primary(n);
   std::vector<std::uint8_t*> secondary(n);
-  for (std::size_t p = 0; p < n; ++p) {
-    units[p].resize(primary_bytes + params_.primary_source_symbols() * s);
-    primary[p] = units[p].data();
-    secondary[n - 1 - p] = units[p].data() + primary_bytes;
-  }
+  // Allocated on the workers: first touching gigabytes of new pages is much of an encode.
+  codec::parallel_ranges(n, codec::resolve_threads(options_.threads),
+                         [&](std::size_t begin, std::size_t end) {
+                           for (std::size_t p = begin; p < end; ++p) {
+                             units[p].resize(primary_bytes + params_.primary_source_symbols() * s);
+                             primary[p] = units[p].data();
+                             secondary[n - 1 - p] = units[p].data() + primary_bytes;
+                           }
+                         });
   const std::size_t level = redstuff::cache_block_level(n, s);
   // Blobs of large symbols get every helper tree cached at once: a first repair would otherwise
   // expand and hash every helper sliver.

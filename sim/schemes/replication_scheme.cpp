@@ -3,16 +3,39 @@
 
 #include <algorithm>
 
+#include "codec/parallel.hpp"
 #include "sim/kernel/invariant.hpp"
 #include "sim/kernel/trace_digest.hpp"
 #include "sim/schemes/helper_ring.hpp"
 
 namespace sliversim::schemes {
 
-std::unique_ptr<ReplicationScheme> ReplicationScheme::make(std::size_t n_shards,
-                                                           std::size_t copies) {
+namespace {
+
+// The chunk size of a copy's digest.
+constexpr std::size_t kDigestChunkBytes = std::size_t{64} << 10;
+
+}  // namespace
+
+std::unique_ptr<ReplicationScheme> ReplicationScheme::make(std::size_t n_shards, std::size_t copies,
+                                                           std::size_t threads) {
   if (copies == 0 || copies > n_shards) return nullptr;
-  return std::unique_ptr<ReplicationScheme>(new ReplicationScheme(n_shards, copies));
+  return std::unique_ptr<ReplicationScheme>(new ReplicationScheme(n_shards, copies, threads));
+}
+
+codec::Digest ReplicationScheme::copy_digest(std::span<const std::uint8_t> copy) const {
+  const std::size_t whole = copy.size() / kDigestChunkBytes;
+  const std::size_t tail = copy.size() % kDigestChunkBytes;
+  std::vector<codec::Digest> chunks(whole + (tail != 0 ? 1 : 0));
+  codec::parallel_ranges(
+      whole, codec::resolve_threads(threads_), [&](std::size_t begin, std::size_t end) {
+        codec::blake2b256_prefixed_batch(0, copy.data() + begin * kDigestChunkBytes,
+                                         kDigestChunkBytes, kDigestChunkBytes, end - begin,
+                                         chunks.data() + begin);
+      });
+  if (tail != 0) chunks.back() = codec::blake2b256_prefixed(0, copy.last(tail));
+  return codec::blake2b256({reinterpret_cast<const std::uint8_t*>(chunks.data()),
+                            chunks.size() * sizeof(codec::Digest)});
 }
 
 const ReplicationScheme::BlobRecord& ReplicationScheme::record(model::BlobIndex blob) const {
@@ -38,10 +61,16 @@ void ReplicationScheme::encode(model::BlobIndex blob, std::span<const std::uint8
   const std::size_t b = model::index_of(blob);
   if (b >= blobs_.size()) blobs_.resize(b + 1);
   kernel::check_invariant(!blobs_[b].present, "replication: a blob encoded twice");
-  blobs_[b] = {true, bytes.size(), codec::blake2b256(bytes)};
-  for (const model::ShardId shard : replica_shards(blob)) {
-    store.put(blob, shard, std::vector<std::uint8_t>(bytes.begin(), bytes.end()));
-  }
+  blobs_[b] = {true, bytes.size(), copy_digest(bytes)};
+  const std::vector<model::ShardId> shards = replica_shards(blob);
+  std::vector<std::vector<std::uint8_t>> copies(shards.size());
+  codec::parallel_ranges(copies.size(), codec::resolve_threads(threads_),
+                         [&](std::size_t begin, std::size_t end) {
+                           for (std::size_t c = begin; c < end; ++c) {
+                             copies[c].assign(bytes.begin(), bytes.end());
+                           }
+                         });
+  for (std::size_t c = 0; c < shards.size(); ++c) store.put(blob, shards[c], std::move(copies[c]));
 }
 
 bool ReplicationScheme::holds_unit(model::BlobIndex blob, model::ShardId shard) const {
@@ -95,7 +124,7 @@ std::vector<RepairResult> ReplicationScheme::execute_repairs(
         copy.size() != rec.unencoded_bytes) {
       continue;  // kFailed: the helper no longer holds its copy
     }
-    if (codec::blake2b256(copy) != rec.digest) {
+    if (copy_digest(copy) != rec.digest) {
       results[r].outcome = RepairOutcome::kHelperLied;
       results[r].bad_helpers.push_back(helper);
       continue;

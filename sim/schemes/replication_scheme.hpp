@@ -1,8 +1,9 @@
 // The r-way replication baseline (codec/baseline_replication.hpp): r whole copies of a blob on r
 // shards spread evenly around the ring, shard (h + floor(j·n/r)) mod n for copy j = 0..r-1, with
 // h = mix64(blob index) mod n; other shards hold nothing. A lost copy is rebuilt by downloading
-// one whole copy (kFullBlob, L bytes) and checking it against the blob's BLAKE2b-256 digest, kept
-// per blob (a simulator check, not counted as repair bytes).
+// one whole copy (kFullBlob, L bytes) and checking it against the blob's digest, kept per blob (a
+// simulator check, not counted as repair bytes): BLAKE2b-256 over the BLAKE2b-256 digests of the
+// copy's 64 KiB chunks, which hashes in lane-parallel batches.
 #pragma once
 
 #include <cstddef>
@@ -21,8 +22,10 @@ namespace sliversim::schemes {
 // in helper_ring order, else kWait.
 class ReplicationScheme final : public StorageScheme {
  public:
-  // r = `copies` copies over n shards, or nullptr unless 1 <= copies <= n_shards.
-  static std::unique_ptr<ReplicationScheme> make(std::size_t n_shards, std::size_t copies);
+  // r = `copies` copies over n shards, or nullptr unless 1 <= copies <= n_shards. The copies of
+  // a write are made and checked on `threads` workers (0 = hardware concurrency).
+  static std::unique_ptr<ReplicationScheme> make(std::size_t n_shards, std::size_t copies,
+                                                 std::size_t threads = 1);
 
   std::string_view name() const override { return "replication"; }
   bool analytic() const override { return false; }
@@ -54,12 +57,14 @@ class ReplicationScheme final : public StorageScheme {
     std::uint64_t unencoded_bytes = 0;
     codec::Digest digest{};
   };
-  ReplicationScheme(std::size_t n_shards, std::size_t copies)
-      : n_shards_(n_shards), copies_(copies) {}
+  ReplicationScheme(std::size_t n_shards, std::size_t copies, std::size_t threads)
+      : n_shards_(n_shards), copies_(copies), threads_(threads) {}
   const BlobRecord& record(model::BlobIndex blob) const;
+  codec::Digest copy_digest(std::span<const std::uint8_t> copy) const;
 
   std::size_t n_shards_;
   std::size_t copies_;
+  std::size_t threads_;
   std::vector<BlobRecord> blobs_;
 };
 

@@ -5,6 +5,7 @@
 #include <map>
 #include <utility>
 
+#include "codec/parallel.hpp"
 #include "sim/kernel/invariant.hpp"
 #include "sim/schemes/helper_ring.hpp"
 
@@ -21,10 +22,10 @@ codec::Digest piece_digest(std::span<const std::uint8_t> piece) {
 
 }  // namespace
 
-std::unique_ptr<RsRebuildScheme> RsRebuildScheme::make(std::size_t n_shards) {
+std::unique_ptr<RsRebuildScheme> RsRebuildScheme::make(std::size_t n_shards, std::size_t threads) {
   const std::optional<codec::RsRebuildCode> code = codec::RsRebuildCode::make(n_shards);
   if (!code) return nullptr;
-  return std::unique_ptr<RsRebuildScheme>(new RsRebuildScheme(*code));
+  return std::unique_ptr<RsRebuildScheme>(new RsRebuildScheme(*code, threads));
 }
 
 const RsRebuildScheme::BlobRecord& RsRebuildScheme::record(model::BlobIndex blob) const {
@@ -51,18 +52,25 @@ void RsRebuildScheme::encode(model::BlobIndex blob, std::span<const std::uint8_t
   // Encoded straight into the units' own buffers, which the store then takes over.
   std::vector<std::vector<std::uint8_t>> units(n);
   std::vector<std::uint8_t*> pieces(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    units[i].resize(rec.piece_bytes);
-    pieces[i] = units[i].data();
-  }
+  const std::size_t workers = codec::resolve_threads(threads_);
+  codec::parallel_ranges(n, workers, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      units[i].resize(rec.piece_bytes);
+      pieces[i] = units[i].data();
+    }
+  });
   kernel::check_invariant(
-      codec::rs_rebuild_encode_into(code_, bytes, pieces) == codec::BaselineStatus::kOk,
+      codec::rs_rebuild_encode_into(code_, bytes, pieces, threads_) == codec::BaselineStatus::kOk,
       "rs_rebuild: encoding failed");
   rec.digests.resize(n);
   rec.checked.resize(n);
   const std::vector<const std::uint8_t*> messages(pieces.begin(), pieces.end());
-  codec::blake2b256_prefixed_batch(kPieceDigestPrefix, messages, rec.piece_bytes,
-                                   rec.digests.data());
+  codec::parallel_ranges(n, workers, [&](std::size_t begin, std::size_t end) {
+    codec::blake2b256_prefixed_batch(
+        kPieceDigestPrefix,
+        std::span<const std::uint8_t* const>(messages).subspan(begin, end - begin), rec.piece_bytes,
+        rec.digests.data() + begin);
+  });
   for (std::size_t i = 0; i < n; ++i) {
     const model::ShardId shard = model::id_at<model::ShardId>(i);
     store.put(blob, shard, std::move(units[i]));
@@ -181,7 +189,7 @@ void RsRebuildScheme::rebuild(model::BlobIndex blob, std::span<const RepairReque
   std::vector<std::vector<std::uint8_t>> rebuilt;
   codec::BaselineRepairCost cost;
   kernel::check_invariant(codec::rs_rebuild_repair(code_, rec.unencoded_bytes, live, lost, &rebuilt,
-                                                   &cost) == codec::BaselineStatus::kOk,
+                                                   &cost, threads_) == codec::BaselineStatus::kOk,
                           "rs_rebuild: verified pieces failed to decode");
   for (std::size_t j = 0; j < lost.size(); ++j) {
     const model::ShardId target = requests[lost_request[j]].target;

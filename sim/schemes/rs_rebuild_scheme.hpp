@@ -26,8 +26,9 @@ namespace sliversim::schemes {
 // reachable ones in helper_ring order (each sends its whole piece), or kWait if there are fewer.
 class RsRebuildScheme final : public StorageScheme {
  public:
-  // The scheme for n shards, or nullptr when codec::RsRebuildCode::make(n_shards) fails.
-  static std::unique_ptr<RsRebuildScheme> make(std::size_t n_shards);
+  // The scheme for n shards with `threads` codec workers per call (0 = hardware concurrency),
+  // or nullptr when codec::RsRebuildCode::make(n_shards) fails. Results never depend on threads.
+  static std::unique_ptr<RsRebuildScheme> make(std::size_t n_shards, std::size_t threads = 1);
 
   std::string_view name() const override { return "rs_rebuild"; }
   bool analytic() const override { return false; }
@@ -63,7 +64,8 @@ class RsRebuildScheme final : public StorageScheme {
   // The outcome of checking one helper's piece against its digest.
   enum class PieceCheck : std::uint8_t { kGood, kGone, kBad };
 
-  explicit RsRebuildScheme(codec::RsRebuildCode code) : code_(code) {}
+  RsRebuildScheme(codec::RsRebuildCode code, std::size_t threads)
+      : code_(code), threads_(threads) {}
   const BlobRecord& record(model::BlobIndex blob) const;
   BlobRecord& record(model::BlobIndex blob);
   // Compares the piece with its digest unless its version was already checked; records a match.
@@ -75,6 +77,7 @@ class RsRebuildScheme final : public StorageScheme {
                std::vector<RepairResult>& results);
 
   codec::RsRebuildCode code_;
+  std::size_t threads_;
   std::vector<BlobRecord> blobs_;
 };
 

@@ -21,9 +21,9 @@ std::unique_ptr<StorageScheme> make_named(std::string_view name, const SchemeCon
   if (name == "redstuff") {
     return RedStuffScheme::make(config.n_shards, {config.threads, config.helper_cache});
   }
-  if (name == "rs_rebuild") return RsRebuildScheme::make(config.n_shards);
+  if (name == "rs_rebuild") return RsRebuildScheme::make(config.n_shards, config.threads);
   if (name == "replication") {
-    return ReplicationScheme::make(config.n_shards, config.replication_copies);
+    return ReplicationScheme::make(config.n_shards, config.replication_copies, config.threads);
   }
   return MsrBoundScheme::make(config.n_shards);
 }

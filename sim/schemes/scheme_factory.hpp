@@ -16,7 +16,7 @@ namespace sliversim::schemes {
 struct SchemeConfig {
   std::size_t n_shards = 0;
   std::size_t replication_copies = 3;  // replication: r
-  std::size_t threads = 1;             // redstuff: codec workers per call (0 = hardware)
+  std::size_t threads = 1;   // redstuff, rs_rebuild: codec workers per call (0 = hardware)
   bool helper_cache = true;  // redstuff: cache helpers' Merkle levels (no effect on results)
 };
 
