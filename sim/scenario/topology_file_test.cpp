@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 
@@ -10,9 +12,11 @@ namespace sliversim::scenario {
 
 namespace {
 
-// Writes `text` to a fresh file in the temporary folder and loads it as a topology.
+// Writes `text` to a fresh file in the temporary folder and loads it as a topology. The name is
+// this process's own: ctest runs each test case as a process, several at once.
 TopologyFileResult load_text(const std::string& text) {
-  const auto path = std::filesystem::temp_directory_path() / "sliversim_topology_test.json";
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("sliversim_topology_test_" + std::to_string(getpid()) + ".json");
   std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
   TopologyFileResult r = load_topology_file(path);
   std::filesystem::remove(path);
