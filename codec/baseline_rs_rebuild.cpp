@@ -139,25 +139,17 @@ std::span<const std::uint8_t> RsRebuildBlob::piece(PieceIndex i) const {
   return std::span<const std::uint8_t>(pieces_).subspan(to_size(i) * piece_bytes_, piece_bytes_);
 }
 
-BaselineStatus rs_rebuild_encode_into(const RsRebuildCode& code, std::span<const std::uint8_t> blob,
-                                      std::span<std::uint8_t* const> pieces, std::size_t threads) {
+BaselineStatus rs_rebuild_encode_parity(const RsRebuildCode& code, std::uint64_t blob_bytes,
+                                        std::span<std::uint8_t* const> pieces,
+                                        std::size_t threads) {
   const std::size_t n = code.n_shards();
   const std::size_t k = code.source_pieces();
-  const std::size_t p = code.piece_bytes(blob.size());
+  const std::size_t p = code.piece_bytes(blob_bytes);
   if (pieces.size() != n || std::any_of(pieces.begin(), pieces.end(),
                                         [](const std::uint8_t* x) { return x == nullptr; })) {
     return BaselineStatus::kInvalidShape;
   }
-  const std::size_t workers = resolve_threads(threads);
-  parallel_ranges(k, workers, [&](std::size_t begin, std::size_t end) {
-    for (std::size_t i = begin; i < end; ++i) {  // the blob, zero-padded to k pieces
-      const std::size_t from = std::min(blob.size(), i * p);
-      const std::size_t bytes = std::min(blob.size() - from, p);
-      if (bytes > 0) std::memcpy(pieces[i], blob.data() + from, bytes);
-      std::memset(pieces[i] + bytes, 0, p - bytes);
-    }
-  });
-  for_each_part(p, workers, [&](const Part& part) {
+  for_each_part(p, threads, [&](const Part& part) {
     std::vector<const std::uint8_t*> originals(k);
     std::vector<std::uint8_t*> recovery(n - k);
     for (std::size_t i = 0; i < k; ++i) originals[i] = pieces[i] + part.offset;
@@ -168,6 +160,26 @@ BaselineStatus rs_rebuild_encode_into(const RsRebuildCode& code, std::span<const
     }
   });
   return BaselineStatus::kOk;
+}
+
+BaselineStatus rs_rebuild_encode_into(const RsRebuildCode& code, std::span<const std::uint8_t> blob,
+                                      std::span<std::uint8_t* const> pieces, std::size_t threads) {
+  const std::size_t n = code.n_shards();
+  const std::size_t k = code.source_pieces();
+  const std::size_t p = code.piece_bytes(blob.size());
+  if (pieces.size() != n || std::any_of(pieces.begin(), pieces.end(),
+                                        [](const std::uint8_t* x) { return x == nullptr; })) {
+    return BaselineStatus::kInvalidShape;
+  }
+  parallel_ranges(k, resolve_threads(threads), [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {  // the blob, zero-padded to k pieces
+      const std::size_t from = std::min(blob.size(), i * p);
+      const std::size_t bytes = std::min(blob.size() - from, p);
+      if (bytes > 0) std::memcpy(pieces[i], blob.data() + from, bytes);
+      std::memset(pieces[i] + bytes, 0, p - bytes);
+    }
+  });
+  return rs_rebuild_encode_parity(code, blob.size(), pieces, threads);
 }
 
 BaselineStatus rs_rebuild_encode(const RsRebuildCode& code, std::span<const std::uint8_t> blob,

@@ -76,6 +76,13 @@ BaselineStatus rs_rebuild_encode_into(const RsRebuildCode& code, std::span<const
                                       std::span<std::uint8_t* const> pieces,
                                       std::size_t threads = 1);
 
+// rs_rebuild_encode_into with the blob already in place: pieces[0, k) hold the blob's
+// `blob_bytes` bytes in order, zero-padded (a caller producing the blob piece by piece writes it
+// there); writes the n - k recovery pieces. Same statuses; the same bytes.
+BaselineStatus rs_rebuild_encode_parity(const RsRebuildCode& code, std::uint64_t blob_bytes,
+                                        std::span<std::uint8_t* const> pieces,
+                                        std::size_t threads = 1);
+
 // Rebuilds the pieces listed in `lost` of a blob of `blob_bytes` bytes from the first k pieces of
 // `live` (in the order given; the others are ignored and not charged), with one decode. On kOk,
 // (*rebuilt)[j] is piece lost[j], byte-identical to the encoder's, and *cost grows by

@@ -79,6 +79,9 @@ TEST_CASE("encoding into caller buffers gives rs_rebuild_encode's pieces") {
     const std::vector<Bytes> one_thread = pieces;
     REQUIRE(rs_rebuild_encode_into(code, blob, out, 3) == BaselineStatus::kOk);
     CHECK(pieces == one_thread);
+    for (std::size_t i = 4; i < 10; ++i) std::fill(pieces[i].begin(), pieces[i].end(), 0xEE);
+    REQUIRE(rs_rebuild_encode_parity(code, blob.size(), out, 2) == BaselineStatus::kOk);
+    CHECK(pieces == one_thread);  // from the blob already in pieces 0..3
     // Every lost piece rebuilds from the others, whatever the piece size.
     const std::vector<PieceIndex> lost{piece(0), piece(9)};
     std::vector<std::vector<std::uint8_t>> rebuilt;

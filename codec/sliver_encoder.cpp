@@ -22,7 +22,8 @@ constexpr std::size_t kBlockTargetBytes = std::size_t{4} << 20;
 
 struct Encoding {
   const RedStuffParams& params;
-  std::span<const std::uint8_t> blob;
+  std::span<const std::uint8_t> blob;  // empty when the message rows are in place
+  bool in_place;                       // primary buffers 0..k_p-1 already hold the message
   const SliverBuffers& buffers;
   std::size_t n;
   std::size_t k_p;
@@ -46,6 +47,10 @@ void encode_row_block(const Encoding& e, std::size_t r0, std::size_t r1,
   block.resize(rows * row_bytes);
   for (std::size_t r = r0; r < r1; ++r) {
     std::uint8_t* dst = block.data() + (r - r0) * row_bytes;
+    if (e.in_place) {
+      std::memcpy(dst, e.buffers.primary[r], message_row);
+      continue;
+    }
     const std::size_t offset = std::min(e.blob.size(), r * message_row);
     const std::size_t take = std::min(e.blob.size() - offset, message_row);
     if (take > 0) std::memcpy(dst, e.blob.data() + offset, take);
@@ -62,7 +67,7 @@ void encode_row_block(const Encoding& e, std::size_t r0, std::size_t r1,
   }
   for (std::size_t r = r0; r < r1; ++r) {
     const std::uint8_t* row = block.data() + (r - r0) * row_bytes;
-    std::memcpy(e.buffers.primary[r], row, message_row);
+    if (!e.in_place) std::memcpy(e.buffers.primary[r], row, message_row);
     for (std::size_t j = 0; j < e.n; ++j) {
       std::memcpy(e.buffers.secondary[j] + r * e.s, row + j * e.s, e.s);
     }
@@ -163,23 +168,38 @@ bool buffers_ok(const SliverBuffers& buffers, std::size_t n) {
          std::none_of(buffers.secondary.begin(), buffers.secondary.end(), null);
 }
 
-}  // namespace
+// The blob gathered back from message rows in place (for the path through the matrix).
+std::vector<std::uint8_t> message_of(const RedStuffParams& params, std::size_t s,
+                                     std::uint64_t blob_bytes, const SliverBuffers& buffers) {
+  const std::size_t row = params.secondary_source_symbols() * s;
+  std::vector<std::uint8_t> blob(static_cast<std::size_t>(blob_bytes));
+  for (std::size_t at = 0, r = 0; at < blob.size(); at += row, ++r) {
+    std::memcpy(blob.data() + at, buffers.primary[r], std::min(row, blob.size() - at));
+  }
+  return blob;
+}
 
-RedStuffStatus encode_slivers(const RedStuffParams& params, std::span<const std::uint8_t> blob,
-                              std::size_t threads, const SliverBuffers& buffers,
-                              bool keep_leaf_digests, EncodedSlivers* out) {
+// Both entry points: the blob is `blob`, or (in place) already in the first k_p primary buffers.
+RedStuffStatus encode(const RedStuffParams& params, std::span<const std::uint8_t> blob,
+                      std::uint64_t blob_bytes, bool in_place, std::size_t threads,
+                      const SliverBuffers& buffers, bool keep_leaf_digests, EncodedSlivers* out) {
   std::size_t s = 0;
-  if (const RedStuffStatus st = params.symbol_bytes_for(blob.size(), &s);
+  if (const RedStuffStatus st = params.symbol_bytes_for(blob_bytes, &s);
       st != RedStuffStatus::kOk) {
     return st;
   }
   const std::size_t n = params.n_shards();
   if (!buffers_ok(buffers, n)) return RedStuffStatus::kWrongSliverSize;
-  if (n > kMaxDigestShards) return encode_through_matrix(params, blob, threads, buffers, out);
+  if (n > kMaxDigestShards) {
+    if (!in_place) return encode_through_matrix(params, blob, threads, buffers, out);
+    return encode_through_matrix(params, message_of(params, s, blob_bytes, buffers), threads,
+                                 buffers, out);
+  }
   const std::size_t workers = resolve_threads(threads);
   std::vector<Digest> digests(n * n);
   const Encoding e{params,
                    blob,
+                   in_place,
                    buffers,
                    n,
                    params.primary_source_symbols(),
@@ -195,12 +215,26 @@ RedStuffStatus encode_slivers(const RedStuffParams& params, std::span<const std:
                 encode_column_block(e, begin, end, scratch);
               });
   out->metadata.n_shards = n;
-  out->metadata.unencoded_bytes = blob.size();
+  out->metadata.unencoded_bytes = blob_bytes;
   out->metadata.hashes = sliver_hashes(digests, n, workers);
   out->blob_id = out->metadata.blob_id();
   out->symbol_bytes = s;
   out->leaf_digests = keep_leaf_digests ? std::move(digests) : std::vector<Digest>{};
   return RedStuffStatus::kOk;
+}
+
+}  // namespace
+
+RedStuffStatus encode_slivers(const RedStuffParams& params, std::span<const std::uint8_t> blob,
+                              std::size_t threads, const SliverBuffers& buffers,
+                              bool keep_leaf_digests, EncodedSlivers* out) {
+  return encode(params, blob, blob.size(), false, threads, buffers, keep_leaf_digests, out);
+}
+
+RedStuffStatus encode_slivers_in_place(const RedStuffParams& params, std::uint64_t blob_bytes,
+                                       std::size_t threads, const SliverBuffers& buffers,
+                                       bool keep_leaf_digests, EncodedSlivers* out) {
+  return encode(params, {}, blob_bytes, true, threads, buffers, keep_leaf_digests, out);
 }
 
 }  // namespace sliversim::codec

@@ -48,6 +48,14 @@ RedStuffStatus encode_slivers(const RedStuffParams& params, std::span<const std:
                               std::size_t threads, const SliverBuffers& buffers,
                               bool keep_leaf_digests, EncodedSlivers* out);
 
+// encode_slivers with the blob already in place: primary buffers 0..k_p-1 hold message rows
+// 0..k_p-1, i.e. the blob's `blob_bytes` bytes in order, k_s * s per row, zeros past its end
+// (a caller that produces the blob piece by piece writes it there and holds no other copy).
+// Same statuses and results as encode_slivers on those bytes.
+RedStuffStatus encode_slivers_in_place(const RedStuffParams& params, std::uint64_t blob_bytes,
+                                       std::size_t threads, const SliverBuffers& buffers,
+                                       bool keep_leaf_digests, EncodedSlivers* out);
+
 // The most shards for which encode_slivers keeps the n^2 leaf digests (128 MiB of them).
 inline constexpr std::size_t kMaxDigestShards = 2048;
 

@@ -1,11 +1,13 @@
 // Encoding straight into slivers: the same slivers, metadata and blob ID as encode_blob (and so as
 // the Walrus vectors encode_blob is checked against) for several shard counts, symbol sizes with
-// and without tails, the empty blob and any thread count; leaf digests of every symbol of E; the
-// path through the matrix above kMaxDigestShards; statuses for bad input.
+// and without tails, the empty blob and any thread count, also with the blob already in place;
+// leaf digests of every symbol of E; the path through the matrix above kMaxDigestShards;
+// statuses for bad input.
 #include "codec/sliver_encoder.hpp"
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <random>
 
 #include "codec/merkle.hpp"
@@ -34,6 +36,18 @@ struct Slivers {
     for (Bytes& b : secondary) secondary_ptr.push_back(b.data());
   }
   SliverBuffers buffers() const { return {primary_ptr, secondary_ptr}; }
+
+  // Writes the blob's message rows (zero-padded) into primary slivers 0..k_p-1.
+  void write_message(const RedStuffParams& params, std::size_t s, const Bytes& blob) {
+    const std::size_t row = params.secondary_source_symbols() * s;
+    for (std::size_t r = 0; r < params.primary_source_symbols(); ++r) {
+      std::fill(primary[r].begin(), primary[r].end(), 0);
+      const std::size_t at = std::min(blob.size(), r * row);
+      std::copy(blob.begin() + static_cast<std::ptrdiff_t>(at),
+                blob.begin() + static_cast<std::ptrdiff_t>(std::min(blob.size(), at + row)),
+                primary[r].begin());
+    }
+  }
 };
 
 void check_like_encode_blob(std::size_t n, const Bytes& blob, std::size_t threads) {
@@ -64,6 +78,15 @@ void check_like_encode_blob(std::size_t n, const Bytes& blob, std::size_t thread
               merkle_leaf_hash({reference.expanded.symbol(r, c), s}));
     }
   }
+  // In place: the message rows written into the first k_p primary buffers beforehand.
+  Slivers in_place(params, blob.size());
+  in_place.write_message(params, s, blob);
+  EncodedSlivers again;
+  REQUIRE(encode_slivers_in_place(params, blob.size(), threads, in_place.buffers(), false,
+                                  &again) == RedStuffStatus::kOk);
+  CHECK(again.metadata == reference.metadata);
+  CHECK(in_place.primary == slivers.primary);
+  CHECK(in_place.secondary == slivers.secondary);
 }
 
 }  // namespace
@@ -106,6 +129,12 @@ TEST_CASE("above kMaxDigestShards the slivers come from the matrix, without leaf
   CHECK(out.metadata == reference.metadata);
   CHECK(out.leaf_digests.empty());
   CHECK(slivers.secondary[n - 1] == reference.expanded.secondary_sliver(SliverIndex(n - 1)));
+  Slivers in_place(params, blob.size());
+  in_place.write_message(params, 2, blob);
+  REQUIRE(encode_slivers_in_place(params, blob.size(), 2, in_place.buffers(), false, &out) ==
+          RedStuffStatus::kOk);
+  CHECK(out.metadata == reference.metadata);
+  CHECK(in_place.secondary == slivers.secondary);
 }
 
 TEST_CASE("bad sliver buffers and too large a blob are statuses") {

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstring>
 
+#include "sim/kernel/invariant.hpp"
 #include "sim/kernel/rng.hpp"
 #include "sim/kernel/trace_digest.hpp"
 
@@ -28,24 +29,34 @@ DriverOptions driver_options(const scenario::ScenarioConfig& config) {
   return o;
 }
 
-std::vector<std::uint8_t> blob_content(std::uint64_t seed, BlobIndex blob, std::uint64_t size) {
-  std::vector<std::uint8_t> bytes(static_cast<std::size_t>(size));
-  kernel::Rng rng = kernel::make_stream(seed, "blob_content", model::index_of(blob));
+BlobStream::BlobStream(std::uint64_t seed, BlobIndex blob, std::uint64_t size)
+    : rng_(kernel::make_stream(seed, "blob_content", model::index_of(blob))), size_(size) {}
+
+void BlobStream::read(std::span<std::uint8_t> out) {
+  kernel::check_invariant(out.size() <= size_ - read_, "a blob read past its end");
+  read_ += out.size();
   std::size_t at = 0;
-  for (; at + 8 <= bytes.size(); at += 8) {
-    const std::uint64_t word = rng.next_u64();
+  for (; at < out.size() && word_left_ > 0; ++at, --word_left_) {  // the word begun before
+    out[at] = static_cast<std::uint8_t>(word_ >> (8 * (8 - word_left_)));
+  }
+  for (; at + 8 <= out.size(); at += 8) {
+    const std::uint64_t word = rng_.next_u64();
     if constexpr (std::endian::native == std::endian::little) {
-      std::memcpy(bytes.data() + at, &word, 8);  // the same little-endian bytes, one store
+      std::memcpy(out.data() + at, &word, 8);  // the same little-endian bytes, one store
     } else {
-      for (std::size_t i = 0; i < 8; ++i) {
-        bytes[at + i] = static_cast<std::uint8_t>(word >> (8 * i));
-      }
+      for (std::size_t i = 0; i < 8; ++i) out[at + i] = static_cast<std::uint8_t>(word >> (8 * i));
     }
   }
-  const std::uint64_t last = rng.next_u64();
-  for (std::size_t i = 0; at + i < bytes.size(); ++i) {
-    bytes[at + i] = static_cast<std::uint8_t>(last >> (8 * i));
+  if (at == out.size()) return;
+  word_ = rng_.next_u64();
+  for (word_left_ = 8; at < out.size(); ++at, --word_left_) {
+    out[at] = static_cast<std::uint8_t>(word_ >> (8 * (8 - word_left_)));
   }
+}
+
+std::vector<std::uint8_t> blob_content(std::uint64_t seed, BlobIndex blob, std::uint64_t size) {
+  std::vector<std::uint8_t> bytes(static_cast<std::size_t>(size));
+  BlobStream(seed, blob, size).read(bytes);
   return bytes;
 }
 
@@ -231,9 +242,9 @@ void SchemeDriver::on_blob_write(BlobIndex blob) {
   const model::BlobRecord& record = trace_.blobs[model::index_of(blob)];
   blobs_[model::index_of(blob)].live = true;
   {
-    const std::vector<std::uint8_t> bytes = blob_content(trace_.seed, blob, record.size_bytes);
+    BlobStream content(trace_.seed, blob, record.size_bytes);
     const auto started = std::chrono::steady_clock::now();
-    scheme_.encode(blob, bytes, store_);
+    scheme_.encode(blob, content, store_);
     encode_seconds_ +=
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   }

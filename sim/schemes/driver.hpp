@@ -40,6 +40,7 @@
 #include <utility>
 #include <vector>
 
+#include "sim/kernel/rng.hpp"
 #include "sim/kernel/simulator.hpp"
 #include "sim/kernel/ticks.hpp"
 #include "sim/model/network.hpp"
@@ -87,7 +88,23 @@ struct SchemeOutcome {
 };
 
 // The deterministic content of representative blob `blob` of `size` bytes: the stream
-// (seed, "blob_content", blob) as little-endian 64-bit words, truncated.
+// (seed, "blob_content", blob) as little-endian 64-bit words, truncated; produced as it is read,
+// so a write holds no copy of the blob.
+class BlobStream final : public BlobContent {
+ public:
+  BlobStream(std::uint64_t seed, model::BlobIndex blob, std::uint64_t size);
+  std::uint64_t size() const override { return size_; }
+  void read(std::span<std::uint8_t> out) override;
+
+ private:
+  kernel::Rng rng_;
+  std::uint64_t size_;
+  std::uint64_t read_ = 0;
+  std::uint64_t word_ = 0;  // the word being read out
+  unsigned word_left_ = 0;  // its bytes not read yet
+};
+
+// The whole content of BlobStream(seed, blob, size).
 std::vector<std::uint8_t> blob_content(std::uint64_t seed, model::BlobIndex blob,
                                        std::uint64_t size);
 

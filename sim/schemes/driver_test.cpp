@@ -5,6 +5,9 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
+#include "sim/kernel/rng.hpp"
 #include "sim/schemes/driver_test_support.hpp"
 
 namespace sliversim::schemes {
@@ -44,6 +47,27 @@ SchemeOutcome run(const model::WorldTrace& trace, FakeScheme& scheme, DriverOpti
 const ShardId kShard0{0};
 const ShardId kShard1{1};
 const BlobIndex kBlob0{0};
+
+TEST_CASE("a blob's content read in pieces of any size is the same stream of words") {
+  // Known answer: the first word of stream (7, "blob_content", 3), little-endian.
+  kernel::Rng rng = kernel::make_stream(7, "blob_content", 3);
+  const std::uint64_t first = rng.next_u64();
+  const std::vector<std::uint8_t> whole = blob_content(7, model::BlobIndex{3}, 1001);
+  REQUIRE(whole.size() == 1001);
+  for (std::size_t i = 0; i < 8; ++i) {
+    CHECK(whole[i] == static_cast<std::uint8_t>(first >> (8 * i)));
+  }
+  for (const std::size_t piece : {1U, 3U, 8U, 13U, 64U, 1000U}) {
+    CAPTURE(piece);
+    BlobStream stream(7, model::BlobIndex{3}, 1001);
+    CHECK(stream.size() == 1001);
+    std::vector<std::uint8_t> read(1001);
+    for (std::size_t at = 0; at < read.size(); at += piece) {
+      stream.read(std::span(read).subspan(at, std::min(piece, read.size() - at)));
+    }
+    CHECK(read == whole);
+  }
+}
 
 TEST_CASE("two repair flows from one helper share its uplink and each take twice as long") {
   for (const bool two_losses : {false, true}) {

@@ -23,7 +23,7 @@ std::vector<std::uint8_t> FakeScheme::unit(BlobIndex blob, ShardId shard) const 
   return bytes;
 }
 
-void FakeScheme::encode(BlobIndex blob, std::span<const std::uint8_t>, UnitStore& store) {
+void FakeScheme::encode(BlobIndex blob, BlobContent&, UnitStore& store) {
   if (analytic_) return;
   for (std::size_t s = 0; s < n_; ++s) {
     store.put(blob, model::id_at<ShardId>(s), unit(blob, model::id_at<ShardId>(s)));

@@ -22,8 +22,9 @@ class FakeScheme : public StorageScheme {
              bool analytic = false);
   std::string_view name() const override { return name_; }
   bool analytic() const override { return analytic_; }
-  void encode(model::BlobIndex blob, std::span<const std::uint8_t> bytes,
-              UnitStore& store) override;
+  using StorageScheme::encode;
+  // Stores the true units (the content is not read).
+  void encode(model::BlobIndex blob, BlobContent& content, UnitStore& store) override;
   std::size_t read_threshold() const override { return k_; }
   bool holds_unit(model::BlobIndex, model::ShardId) const override { return true; }
   std::uint64_t unit_bytes(model::BlobIndex, model::ShardId) const override { return unit_; }

@@ -22,12 +22,11 @@ const MsrBoundScheme::BlobRecord& MsrBoundScheme::record(model::BlobIndex blob) 
   return blobs_[b];
 }
 
-void MsrBoundScheme::encode(model::BlobIndex blob, std::span<const std::uint8_t> bytes,
-                            UnitStore& store) {
+void MsrBoundScheme::encode(model::BlobIndex blob, BlobContent& content, UnitStore& store) {
   const std::size_t b = model::index_of(blob);
   if (b >= blobs_.size()) blobs_.resize(b + 1);
   kernel::check_invariant(!blobs_[b].present, "msr_bound: a blob encoded twice");
-  blobs_[b] = {true, bytes.size()};
+  blobs_[b] = {true, content.size()};
   for (std::size_t i = 0; i < n_shards_; ++i) store.put(blob, model::id_at<model::ShardId>(i), {});
 }
 

@@ -25,9 +25,10 @@ class MsrBoundScheme final : public StorageScheme {
 
   std::string_view name() const override { return "msr_bound"; }
   bool analytic() const override { return true; }
-  // Records the length and stores an empty kValid placeholder on every shard.
-  void encode(model::BlobIndex blob, std::span<const std::uint8_t> bytes,
-              UnitStore& store) override;
+  using StorageScheme::encode;
+  // Records the length (the content is not read) and stores an empty kValid placeholder on
+  // every shard.
+  void encode(model::BlobIndex blob, BlobContent& content, UnitStore& store) override;
   std::size_t read_threshold() const override { return k_; }
   bool holds_unit(model::BlobIndex blob, model::ShardId shard) const override;
   // alpha = ceil(L / k).

@@ -2,10 +2,10 @@
 // planning is in redstuff_plan.cpp, repairs in redstuff_repair.cpp).
 #include "sim/schemes/redstuff_scheme.hpp"
 
+#include <algorithm>
 #include <utility>
 
 #include "codec/blob_id.hpp"
-#include "codec/parallel.hpp"
 #include "codec/sliver_encoder.hpp"
 #include "sim/kernel/invariant.hpp"
 #include "sim/schemes/redstuff_record.hpp"
@@ -49,14 +49,14 @@ std::vector<std::uint8_t> RedStuffScheme::unit_of_pair(const codec::ExpandedBlob
   return unit;
 }
 
-void RedStuffScheme::encode(model::BlobIndex blob, std::span<const std::uint8_t> bytes,
-                            UnitStore& store) {
+void RedStuffScheme::encode(model::BlobIndex blob, BlobContent& content, UnitStore& store) {
   const std::size_t b = model::index_of(blob);
   if (b >= blobs_.size()) blobs_.resize(b + 1);
   kernel::check_invariant(blobs_[b] == nullptr, "redstuff: a blob encoded twice");
   const std::size_t n = params_.n_shards();
+  const std::uint64_t length = content.size();
   std::size_t s = 0;
-  kernel::check_invariant(params_.symbol_bytes_for(bytes.size(), &s) == codec::RedStuffStatus::kOk,
+  kernel::check_invariant(params_.symbol_bytes_for(length, &s) == codec::RedStuffStatus::kOk,
                           "redstuff: a blob larger than the largest RedStuff blob");
   // The units by pair index, written by the encoder in place: primary sliver p, then secondary
   // sliver n-1-p.
@@ -64,26 +64,29 @@ void RedStuffScheme::encode(model::BlobIndex blob, std::span<const std::uint8_t>
   std::vector<std::vector<std::uint8_t>> units(n);
   std::vector<std::uint8_t*> primary(n);
   std::vector<std::uint8_t*> secondary(n);
-  // Allocated on the workers: first touching gigabytes of new pages is much of an encode.
-  codec::parallel_ranges(n, codec::resolve_threads(options_.threads),
-                         [&](std::size_t begin, std::size_t end) {
-                           for (std::size_t p = begin; p < end; ++p) {
-                             units[p].resize(primary_bytes + params_.primary_source_symbols() * s);
-                             primary[p] = units[p].data();
-                             secondary[n - 1 - p] = units[p].data() + primary_bytes;
-                           }
-                         });
+  // Allocated on this thread: memory the codec workers' threads allocate goes to their own
+  // malloc arenas, which hand it back to the system less readily.
+  for (std::size_t p = 0; p < n; ++p) {
+    units[p].resize(primary_bytes + params_.primary_source_symbols() * s);
+    primary[p] = units[p].data();
+    secondary[n - 1 - p] = units[p].data() + primary_bytes;
+  }
+  // The message rows, in blob order, into primary slivers 0..k_p-1 (zeros past the blob's end).
+  for (std::uint64_t at = 0, r = 0; at < length; at += primary_bytes, ++r) {
+    const auto take = static_cast<std::size_t>(std::min<std::uint64_t>(primary_bytes, length - at));
+    content.read({primary[r], take});
+  }
   const std::size_t level = redstuff::cache_block_level(n, s);
   // Blobs of large symbols get every helper tree cached at once: a first repair would otherwise
   // expand and hash every helper sliver.
   const bool fill_cache = options_.helper_cache && level < redstuff::kSmallSymbolBlockLevel;
   codec::EncodedSlivers encoded;
   kernel::check_invariant(
-      codec::encode_slivers(params_, bytes, options_.threads, {primary, secondary}, fill_cache,
-                            &encoded) == codec::RedStuffStatus::kOk,
+      codec::encode_slivers_in_place(params_, length, options_.threads, {primary, secondary},
+                                     fill_cache, &encoded) == codec::RedStuffStatus::kOk,
       "redstuff: a blob could not be encoded");
   auto rec = std::make_unique<BlobRecord>();
-  rec->unencoded_bytes = bytes.size();
+  rec->unencoded_bytes = length;
   rec->symbol_bytes = s;
   rec->id = encoded.blob_id;
   rec->rotation = codec::shard_rotation(encoded.blob_id, n);

@@ -52,9 +52,10 @@ class RedStuffScheme final : public StorageScheme {
 
   std::string_view name() const override { return "redstuff"; }
   bool analytic() const override { return false; }
-  // REQUIRES: bytes.size() <= params().max_blob_bytes(); blob not currently encoded.
-  void encode(model::BlobIndex blob, std::span<const std::uint8_t> bytes,
-              UnitStore& store) override;
+  using StorageScheme::encode;
+  // The content is read straight into the first k_p primary slivers (the message rows).
+  // REQUIRES: content.size() <= params().max_blob_bytes(); blob not currently encoded.
+  void encode(model::BlobIndex blob, BlobContent& content, UnitStore& store) override;
   std::size_t read_threshold() const override { return params_.primary_source_symbols(); }
   bool holds_unit(model::BlobIndex blob, model::ShardId shard) const override;
   std::uint64_t unit_bytes(model::BlobIndex blob, model::ShardId shard) const override;

@@ -56,21 +56,16 @@ std::vector<model::ShardId> ReplicationScheme::replica_shards(model::BlobIndex b
   return shards;
 }
 
-void ReplicationScheme::encode(model::BlobIndex blob, std::span<const std::uint8_t> bytes,
-                               UnitStore& store) {
+void ReplicationScheme::encode(model::BlobIndex blob, BlobContent& content, UnitStore& store) {
   const std::size_t b = model::index_of(blob);
   if (b >= blobs_.size()) blobs_.resize(b + 1);
   kernel::check_invariant(!blobs_[b].present, "replication: a blob encoded twice");
-  blobs_[b] = {true, bytes.size(), copy_digest(bytes)};
+  std::vector<std::uint8_t> first(static_cast<std::size_t>(content.size()));
+  content.read(first);
+  blobs_[b] = {true, first.size(), copy_digest(first)};
   const std::vector<model::ShardId> shards = replica_shards(blob);
-  std::vector<std::vector<std::uint8_t>> copies(shards.size());
-  codec::parallel_ranges(copies.size(), codec::resolve_threads(threads_),
-                         [&](std::size_t begin, std::size_t end) {
-                           for (std::size_t c = begin; c < end; ++c) {
-                             copies[c].assign(bytes.begin(), bytes.end());
-                           }
-                         });
-  for (std::size_t c = 0; c < shards.size(); ++c) store.put(blob, shards[c], std::move(copies[c]));
+  for (std::size_t c = 1; c < shards.size(); ++c) store.put(blob, shards[c], first);
+  store.put(blob, shards.front(), std::move(first));
 }
 
 bool ReplicationScheme::holds_unit(model::BlobIndex blob, model::ShardId shard) const {

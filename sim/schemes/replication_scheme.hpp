@@ -22,16 +22,16 @@ namespace sliversim::schemes {
 // in helper_ring order, else kWait.
 class ReplicationScheme final : public StorageScheme {
  public:
-  // r = `copies` copies over n shards, or nullptr unless 1 <= copies <= n_shards. The copies of
-  // a write are made and checked on `threads` workers (0 = hardware concurrency).
+  // r = `copies` copies over n shards, or nullptr unless 1 <= copies <= n_shards. Copy digests
+  // are computed on `threads` workers (0 = hardware concurrency).
   static std::unique_ptr<ReplicationScheme> make(std::size_t n_shards, std::size_t copies,
                                                  std::size_t threads = 1);
 
   std::string_view name() const override { return "replication"; }
   bool analytic() const override { return false; }
-  // REQUIRES: blob not currently encoded.
-  void encode(model::BlobIndex blob, std::span<const std::uint8_t> bytes,
-              UnitStore& store) override;
+  using StorageScheme::encode;
+  // The content is read into the first copy. REQUIRES: blob not currently encoded.
+  void encode(model::BlobIndex blob, BlobContent& content, UnitStore& store) override;
   std::size_t read_threshold() const override { return 1; }
   // True on the blob's r replica shards. Depends only on the blob index (valid before encode).
   bool holds_unit(model::BlobIndex blob, model::ShardId shard) const override;

@@ -39,38 +39,42 @@ RsRebuildScheme::BlobRecord& RsRebuildScheme::record(model::BlobIndex blob) {
   return const_cast<BlobRecord&>(std::as_const(*this).record(blob));
 }
 
-void RsRebuildScheme::encode(model::BlobIndex blob, std::span<const std::uint8_t> bytes,
-                             UnitStore& store) {
+void RsRebuildScheme::encode(model::BlobIndex blob, BlobContent& content, UnitStore& store) {
   const std::size_t b = model::index_of(blob);
   if (b >= blobs_.size()) blobs_.resize(b + 1);
   kernel::check_invariant(!blobs_[b].present, "rs_rebuild: a blob encoded twice");
   const std::size_t n = code_.n_shards();
   BlobRecord& rec = blobs_[b];
   rec.present = true;
-  rec.unencoded_bytes = bytes.size();
-  rec.piece_bytes = code_.piece_bytes(bytes.size());
-  // Encoded straight into the units' own buffers, which the store then takes over.
+  rec.unencoded_bytes = content.size();
+  rec.piece_bytes = code_.piece_bytes(rec.unencoded_bytes);
+  // Encoded straight into the units' own buffers, which the store then takes over. They are
+  // allocated on this thread (see RedStuffScheme::encode).
   std::vector<std::vector<std::uint8_t>> units(n);
   std::vector<std::uint8_t*> pieces(n);
-  const std::size_t workers = codec::resolve_threads(threads_);
-  codec::parallel_ranges(n, workers, [&](std::size_t begin, std::size_t end) {
-    for (std::size_t i = begin; i < end; ++i) {
-      units[i].resize(rec.piece_bytes);
-      pieces[i] = units[i].data();
-    }
-  });
-  kernel::check_invariant(
-      codec::rs_rebuild_encode_into(code_, bytes, pieces, threads_) == codec::BaselineStatus::kOk,
-      "rs_rebuild: encoding failed");
+  for (std::size_t i = 0; i < n; ++i) {
+    units[i].resize(rec.piece_bytes);
+    pieces[i] = units[i].data();
+  }
+  // The blob, in order, into pieces 0..k-1 (zeros past its end), then the recovery pieces.
+  for (std::uint64_t at = 0, i = 0; at < rec.unencoded_bytes; at += rec.piece_bytes, ++i) {
+    const auto take = static_cast<std::size_t>(
+        std::min<std::uint64_t>(rec.piece_bytes, rec.unencoded_bytes - at));
+    content.read({pieces[i], take});
+  }
+  kernel::check_invariant(codec::rs_rebuild_encode_parity(code_, rec.unencoded_bytes, pieces,
+                                                          threads_) == codec::BaselineStatus::kOk,
+                          "rs_rebuild: encoding failed");
   rec.digests.resize(n);
   rec.checked.resize(n);
   const std::vector<const std::uint8_t*> messages(pieces.begin(), pieces.end());
-  codec::parallel_ranges(n, workers, [&](std::size_t begin, std::size_t end) {
-    codec::blake2b256_prefixed_batch(
-        kPieceDigestPrefix,
-        std::span<const std::uint8_t* const>(messages).subspan(begin, end - begin), rec.piece_bytes,
-        rec.digests.data() + begin);
-  });
+  codec::parallel_ranges(
+      n, codec::resolve_threads(threads_), [&](std::size_t begin, std::size_t end) {
+        codec::blake2b256_prefixed_batch(
+            kPieceDigestPrefix,
+            std::span<const std::uint8_t* const>(messages).subspan(begin, end - begin),
+            rec.piece_bytes, rec.digests.data() + begin);
+      });
   for (std::size_t i = 0; i < n; ++i) {
     const model::ShardId shard = model::id_at<model::ShardId>(i);
     store.put(blob, shard, std::move(units[i]));

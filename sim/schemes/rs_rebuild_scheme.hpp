@@ -32,9 +32,9 @@ class RsRebuildScheme final : public StorageScheme {
 
   std::string_view name() const override { return "rs_rebuild"; }
   bool analytic() const override { return false; }
-  // REQUIRES: blob not currently encoded.
-  void encode(model::BlobIndex blob, std::span<const std::uint8_t> bytes,
-              UnitStore& store) override;
+  using StorageScheme::encode;
+  // The content is read straight into pieces 0..k-1. REQUIRES: blob not currently encoded.
+  void encode(model::BlobIndex blob, BlobContent& content, UnitStore& store) override;
   std::size_t read_threshold() const override { return code_.source_pieces(); }
   bool holds_unit(model::BlobIndex blob, model::ShardId shard) const override;
   std::uint64_t unit_bytes(model::BlobIndex blob, model::ShardId shard) const override;

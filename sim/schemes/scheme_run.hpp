@@ -51,7 +51,8 @@ std::string memory_refusal_message(const MemoryEstimate& estimate);
 
 // Replays the trace through every scheme (each scheme object used by one driver, on at most
 // `threads` worker threads, e.g. MemoryEstimate::concurrency) and returns the outcomes in the
-// order of `schemes`.
+// order of `schemes`. After its replay a scheme has forgotten every blob and its memory is handed
+// back to the system (malloc_trim on glibc).
 // REQUIRES: threads >= 1; each scheme fresh.
 std::vector<SchemeOutcome> run_schemes(const model::WorldTrace& trace,
                                        std::vector<std::unique_ptr<StorageScheme>>& schemes,

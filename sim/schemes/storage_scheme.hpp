@@ -82,6 +82,29 @@ struct RepairResult {
   std::vector<model::ShardId> bad_helpers;  // helpers caught by proofs or checks
 };
 
+// The bytes of a blob being written, produced in order: a scheme reads them piece by piece into
+// its own units, so no copy of the whole blob is held besides them.
+class BlobContent {
+ public:
+  virtual ~BlobContent() = default;
+  // The blob's length in bytes.
+  virtual std::uint64_t size() const = 0;
+  // Writes the next out.size() bytes of the blob. REQUIRES: at most size() bytes read in all.
+  virtual void read(std::span<std::uint8_t> out) = 0;
+};
+
+// The content of bytes already in memory (they must outlive it).
+class SpanContent final : public BlobContent {
+ public:
+  explicit SpanContent(std::span<const std::uint8_t> bytes) : bytes_(bytes) {}
+  std::uint64_t size() const override { return bytes_.size(); }
+  void read(std::span<std::uint8_t> out) override;
+
+ private:
+  std::span<const std::uint8_t> bytes_;
+  std::size_t at_ = 0;
+};
+
 // One unit to rebuild: the target shard and the plan made for it.
 struct RepairRequest {
   model::ShardId target;
@@ -97,9 +120,11 @@ class StorageScheme {
   // True for msr_bound: no bytes are stored or rebuilt, only counted (labelled in the results).
   virtual bool analytic() const = 0;
   // Encodes a written blob with the real codec and stores its unit on every shard that holds
-  // one (all n shards, or the r replica shards) in `store`.
-  virtual void encode(model::BlobIndex blob, std::span<const std::uint8_t> bytes,
-                      UnitStore& store) = 0;
+  // one (all n shards, or the r replica shards) in `store`. Reads the whole content once, in
+  // order (an analytic scheme only its size).
+  virtual void encode(model::BlobIndex blob, BlobContent& content, UnitStore& store) = 0;
+  // The same for bytes in memory. (Schemes say `using StorageScheme::encode;` to keep it.)
+  void encode(model::BlobIndex blob, std::span<const std::uint8_t> bytes, UnitStore& store);
   // Valid units needed to read the blob (k_p, k_p, 1, k); fewer stored means lost.
   virtual std::size_t read_threshold() const = 0;
   // True when `shard` holds a unit of `blob` in this scheme (false off the replica ring).
