@@ -194,7 +194,7 @@ void run_job(const Call& call, Job& job) {
 }
 
 // Stores what the job rebuilt and says how it went.
-RepairResult apply(const Call& call, Job& job, UnitStore& store) {
+RepairResult apply(model::BlobIndex blob, Job& job, UnitStore& store) {
   RepairResult result;
   result.bad_helpers = job.bad;
   const bool lied = !job.bad.empty();
@@ -206,15 +206,23 @@ RepairResult apply(const Call& call, Job& job, UnitStore& store) {
     } else {
       unit.insert(unit.end(), job.kept_secondary.begin(), job.kept_secondary.end());
     }
-    store.put(call.blob, job.target, std::move(unit));
+    store.put(blob, job.target, std::move(unit));
     result.outcome = RepairOutcome::kRebuilt;
   } else if (job.rebuilt_secondary) {
-    store.put(call.blob, job.target, std::move(*job.rebuilt_secondary), UnitState::kPartial);
+    store.put(blob, job.target, std::move(*job.rebuilt_secondary), UnitState::kPartial);
     result.outcome = lied ? RepairOutcome::kHelperLied : RepairOutcome::kPartial;
   } else {
     result.outcome = lied ? RepairOutcome::kHelperLied : RepairOutcome::kFailed;
   }
   return result;
+}
+
+// Targets served together: all helpers' symbols and proofs for them are held at once, about
+// n * (s + kAnswerOverheadBytes) bytes per target, kept under the budget.
+constexpr std::size_t kAnswerOverheadBytes = 512;
+
+std::size_t targets_per_group(std::size_t budget, std::size_t n, std::size_t symbol_bytes) {
+  return std::max<std::size_t>(1, budget / (n * (symbol_bytes + kAnswerOverheadBytes)));
 }
 
 }  // namespace
@@ -223,23 +231,32 @@ std::vector<RepairResult> RedStuffScheme::execute_repairs(model::BlobIndex blob,
                                                           std::span<const RepairRequest> requests,
                                                           UnitStore& store) {
   const std::size_t n = params_.n_shards();
-  Call call{params_, record(blob), blob, store, {}, Served(n), Served(n)};
-  call.jobs.reserve(requests.size());
-  for (const RepairRequest& request : requests) {
-    call.jobs.push_back(make_job(call, *this, request));
+  BlobRecord& rec = record(blob);
+  // Served and recovered a group of targets at a time (bounded memory), all from the store as it
+  // was on entry: nothing is stored before every group is done.
+  const std::size_t group = targets_per_group(options_.answer_budget_bytes, n, rec.symbol_bytes);
+  std::vector<Job> done;
+  done.reserve(requests.size());
+  for (std::size_t first = 0; first < requests.size(); first += group) {
+    Call call{params_, rec, blob, store, {}, Served(n), Served(n)};
+    const std::size_t end = std::min(requests.size(), first + group);
+    for (std::size_t r = first; r < end; ++r) {
+      call.jobs.push_back(make_job(call, *this, requests[r]));
+    }
+    serve(params_, SliverAxis::kPrimary, call.primaries, call.rec, options_.helper_cache,
+          options_.threads);
+    serve(params_, SliverAxis::kSecondary, call.secondaries, call.rec, options_.helper_cache,
+          options_.threads);
+    // Determinism: each job writes only its own results; they are applied in request order.
+    codec::parallel_ranges(call.jobs.size(), codec::resolve_threads(options_.threads),
+                           [&](std::size_t b, std::size_t e) {
+                             for (std::size_t j = b; j < e; ++j) run_job(call, call.jobs[j]);
+                           });
+    for (Job& job : call.jobs) done.push_back(std::move(job));
   }
-  serve(params_, SliverAxis::kPrimary, call.primaries, call.rec, options_.helper_cache,
-        options_.threads);
-  serve(params_, SliverAxis::kSecondary, call.secondaries, call.rec, options_.helper_cache,
-        options_.threads);
-  // Determinism: each job writes only its own results; they are applied in request order.
-  codec::parallel_ranges(call.jobs.size(), codec::resolve_threads(options_.threads),
-                         [&](std::size_t begin, std::size_t end) {
-                           for (std::size_t j = begin; j < end; ++j) run_job(call, call.jobs[j]);
-                         });
   std::vector<RepairResult> results;
-  results.reserve(call.jobs.size());
-  for (Job& job : call.jobs) results.push_back(apply(call, job, store));
+  results.reserve(done.size());
+  for (Job& job : done) results.push_back(apply(blob, job, store));
   return results;
 }
 

@@ -22,6 +22,9 @@ namespace sliversim::schemes {
 struct RedStuffOptions {
   std::size_t threads = 1;   // codec workers inside one call (0 = hardware concurrency)
   bool helper_cache = true;  // reuse Merkle levels of intact slivers (redstuff_helper_cache.hpp)
+  // Helpers' answers (symbols and proofs) one execute_repairs holds at once, about
+  // n * (s + 512) bytes per target: more targets are served in further groups.
+  std::size_t answer_budget_bytes = std::size_t{256} << 20;
 };
 
 // Planning (plan_repair): the target's pair is missing (its secondary is present when the target
@@ -62,10 +65,11 @@ class RedStuffScheme final : public StorageScheme {
   std::uint64_t stored_bytes(model::BlobIndex blob) const override;
   RepairPlan plan_repair(model::BlobIndex blob, model::ShardId target,
                          std::span<const ShardAvailability> shards) const override;
-  // Helpers answer from their units in `store` through one batched expansion per axis; each
-  // request's slivers are recovered (proofs checked, decoded, hash checked) on up to `threads`
-  // workers. Outcomes: kRebuilt (the pair is stored kValid), kPartial (the secondary is stored
-  // kPartial), kHelperLied (symbols of bad_helpers failed their proofs; a secondary rebuilt
+  // Helpers answer from their units in `store` through one batched expansion per axis (per
+  // group of targets within answer_budget_bytes; the store is read as it was on entry throughout);
+  // each request's slivers are recovered (proofs checked, decoded, hash checked) on up to
+  // `threads` workers. Outcomes: kRebuilt (the pair is stored kValid), kPartial (the secondary is
+  // stored kPartial), kHelperLied (symbols of bad_helpers failed their proofs; a secondary rebuilt
   // meanwhile is kept as kPartial), kFailed (a helper or the target's kPartial secondary no
   // longer holds the bytes the plan assumed; nothing stored).
   std::vector<RepairResult> execute_repairs(model::BlobIndex blob,

@@ -243,11 +243,13 @@ TEST_CASE("a helper whose secondary alone is altered leaves the rebuilt secondar
   CHECK(fx.held(target) == expected);
 }
 
-TEST_CASE("a repair wave gives the same units and outcomes with or without cache and threads") {
+TEST_CASE(
+    "a repair wave gives the same units and outcomes with or without cache, threads, groups") {
   const std::vector<ShardId> lost = {ShardId{0}, ShardId{17}, ShardId{150}, ShardId{298}};
   std::vector<std::vector<std::uint8_t>> first;
-  for (const RedStuffOptions options :
-       {RedStuffOptions{1, false}, RedStuffOptions{2, true}, RedStuffOptions{1, true}}) {
+  // The last: one target per group of answers.
+  for (const RedStuffOptions options : {RedStuffOptions{1, false}, RedStuffOptions{2, true},
+                                        RedStuffOptions{1, true}, RedStuffOptions{2, true, 1}}) {
     Fixture fx(300, 5000, options);
     fx.store.corrupt(kBlob, ShardId{3}, 1);
     for (int wave = 0; wave < 2; ++wave) {  // the second wave runs on a filled cache

@@ -78,23 +78,52 @@ TEST_CASE("the memory estimate peaks with the blobs alive at once and limits con
   trace.events.push_back({kernel::Ticks::seconds(5), WorldEventKind::kBlobExpire,
                           model::EventCause::kNone, model::kNoNode, 0});
   const auto schemes = fake_schemes(false);  // stored per blob: 8000, 32000, 4000 bytes
-  // Three blobs alive at once, plus one encode (100 bytes and the units).
-  const MemoryEstimate three = estimate_memory(trace, schemes, 3, 3, 2e-4);  // 214748 bytes
+  // Three blobs alive at once, plus one write (100 bytes and the units) for schemes without
+  // formulas; the process base once.
+  const auto gib = [](std::uint64_t bytes) { return static_cast<double>(bytes) / 1073741824.0; };
+  const std::uint64_t base = kProcessBaseBytes + trace_bytes(trace);
+  const MemoryEstimate three = estimate_memory(trace, schemes, 3, 3, gib(base + 200000));
+  CHECK(three.base_bytes == base);
   CHECK(three.peak_bytes == std::vector<std::uint64_t>{32100, 128100, 16100});
   CHECK(three.concurrency == 3);
-  CHECK(three.needed_bytes == 176300);
-  const MemoryEstimate two = estimate_memory(trace, schemes, 3, 2, 2e-4);
+  CHECK(three.needed_bytes == base + 176300);
+  const MemoryEstimate two = estimate_memory(trace, schemes, 3, 2, gib(base + 200000));
   CHECK(two.concurrency == 2);
-  CHECK(two.needed_bytes == 160200);
-  const MemoryEstimate tight = estimate_memory(trace, schemes, 3, 3, 1.3e-4);  // 139586 bytes
+  CHECK(two.needed_bytes == base + 160200);
+  const MemoryEstimate tight = estimate_memory(trace, schemes, 3, 3, gib(base + 140000));
   CHECK(tight.concurrency == 1);
-  CHECK(tight.needed_bytes == 128100);
-  const MemoryEstimate refused = estimate_memory(trace, schemes, 3, 2, 1e-4);  // 107374 bytes
+  CHECK(tight.needed_bytes == base + 128100);
+  const MemoryEstimate refused = estimate_memory(trace, schemes, 3, 2, gib(base + 100000));
   CHECK_FALSE(refused.fits());
-  CHECK(refused.needed_bytes == 128100);
+  CHECK(refused.needed_bytes == base + 128100);
   const std::string message = memory_refusal_message(refused);
-  CHECK(message.find("128100 bytes") != std::string::npos);
-  CHECK(message.find("107374 bytes") != std::string::npos);
+  CHECK(message.find(std::to_string(base + 128100) + " bytes") != std::string::npos);
+  CHECK(message.find(std::to_string(refused.budget_bytes) + " bytes") != std::string::npos);
+}
+
+TEST_CASE("a blob's memory counts its units, what is kept with them and its working memory") {
+  // n = 1000, a 1 GiB blob: s = 4820 (334 x 667 symbols), every helper tree level cached.
+  const std::uint64_t gib = std::uint64_t{1} << 30;
+  const auto red = formula_blob_memory("redstuff", 1000, 3, gib, 2);
+  REQUIRE(red.has_value());
+  CHECK(red->stored == std::uint64_t{1000} * 1001 * 4820);
+  CHECK(red->kept == 64 * 1000 + 32 + 2 * 1000 * 2001 * 32 + 1000 * kUnitSlotBytes);
+  // The larger of a repair (256 MiB of answers, 3 n s per worker) and an encode (32 n^2 digests
+  // and 16 MiB per worker).
+  CHECK(red->working == (std::uint64_t{256} << 20) + 2 * 3 * 1000 * 4820);
+  const auto small = formula_blob_memory("redstuff", 1000, 3, 1 << 20, 1);  // s = 6
+  REQUIRE(small.has_value());
+  CHECK(small->kept == 64 * 1000 + 32 + 2 * 1000 * 251 * 32 + 1000 * kUnitSlotBytes);
+  const auto rs = formula_blob_memory("rs_rebuild", 1000, 3, gib, 2);
+  REQUIRE(rs.has_value());
+  CHECK(rs->stored == std::uint64_t{1000} * 3214796);  // P = ceil(2^30 / 334), even
+  CHECK(rs->working == 2 * 2 * 1000 * (64 << 10));
+  const auto rep = formula_blob_memory("replication", 1000, 3, gib, 2);
+  REQUIRE(rep.has_value());
+  CHECK(rep->stored == 3 * gib);
+  CHECK(formula_blob_memory("msr_bound", 1000, 3, gib, 2)->stored == 0);
+  CHECK_FALSE(formula_blob_memory("fake", 1000, 3, gib, 2).has_value());
+  CHECK_FALSE(formula_blob_memory("redstuff", 4, 3, gib, 2).has_value());  // too large
 }
 
 TEST_CASE("formula stored bytes follow the codec's sizes") {
