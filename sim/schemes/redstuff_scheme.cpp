@@ -61,13 +61,11 @@ void RedStuffScheme::encode(model::BlobIndex blob, BlobContent& content, UnitSto
   // The units by pair index, written by the encoder in place: primary sliver p, then secondary
   // sliver n-1-p.
   const std::size_t primary_bytes = params_.secondary_source_symbols() * s;
-  std::vector<std::vector<std::uint8_t>> units(n);
+  std::vector<std::vector<std::uint8_t>> units =
+      new_units(n, primary_bytes + params_.primary_source_symbols() * s, options_.threads);
   std::vector<std::uint8_t*> primary(n);
   std::vector<std::uint8_t*> secondary(n);
-  // Allocated on this thread: memory the codec workers' threads allocate goes to their own
-  // malloc arenas, which hand it back to the system less readily.
   for (std::size_t p = 0; p < n; ++p) {
-    units[p].resize(primary_bytes + params_.primary_source_symbols() * s);
     primary[p] = units[p].data();
     secondary[n - 1 - p] = units[p].data() + primary_bytes;
   }

@@ -2,6 +2,7 @@
 #include "sim/schemes/replication_scheme.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include "codec/parallel.hpp"
 #include "sim/kernel/invariant.hpp"
@@ -60,11 +61,15 @@ void ReplicationScheme::encode(model::BlobIndex blob, BlobContent& content, Unit
   const std::size_t b = model::index_of(blob);
   if (b >= blobs_.size()) blobs_.resize(b + 1);
   kernel::check_invariant(!blobs_[b].present, "replication: a blob encoded twice");
-  std::vector<std::uint8_t> first(static_cast<std::size_t>(content.size()));
+  std::vector<std::uint8_t> first = new_unit_bytes(static_cast<std::size_t>(content.size()));
   content.read(first);
   blobs_[b] = {true, first.size(), copy_digest(first)};
   const std::vector<model::ShardId> shards = replica_shards(blob);
-  for (std::size_t c = 1; c < shards.size(); ++c) store.put(blob, shards[c], first);
+  for (std::size_t c = 1; c < shards.size(); ++c) {
+    std::vector<std::uint8_t> copy = new_unit_bytes(first.size());
+    if (!first.empty()) std::memcpy(copy.data(), first.data(), first.size());
+    store.put(blob, shards[c], std::move(copy));
+  }
   store.put(blob, shards.front(), std::move(first));
 }
 

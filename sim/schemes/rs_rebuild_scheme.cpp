@@ -48,14 +48,10 @@ void RsRebuildScheme::encode(model::BlobIndex blob, BlobContent& content, UnitSt
   rec.present = true;
   rec.unencoded_bytes = content.size();
   rec.piece_bytes = code_.piece_bytes(rec.unencoded_bytes);
-  // Encoded straight into the units' own buffers, which the store then takes over. They are
-  // allocated on this thread (see RedStuffScheme::encode).
-  std::vector<std::vector<std::uint8_t>> units(n);
+  // Encoded straight into the units' own buffers, which the store then takes over.
+  std::vector<std::vector<std::uint8_t>> units = new_units(n, rec.piece_bytes, threads_);
   std::vector<std::uint8_t*> pieces(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    units[i].resize(rec.piece_bytes);
-    pieces[i] = units[i].data();
-  }
+  for (std::size_t i = 0; i < n; ++i) pieces[i] = units[i].data();
   // The blob, in order, into pieces 0..k-1 (zeros past its end), then the recovery pieces.
   for (std::uint64_t at = 0, i = 0; at < rec.unencoded_bytes; at += rec.piece_bytes, ++i) {
     const auto take = static_cast<std::size_t>(

@@ -21,6 +21,16 @@ enum class UnitState : std::uint8_t {
   kPartial,
 };
 
+// A zeroed buffer of `bytes` bytes for a unit a scheme is about to fill. Its pages are committed
+// in one system call where Linux allows (MADV_POPULATE_WRITE) instead of being faulted in one
+// at a time: first touching fresh memory is a large part of writing gigabytes of units.
+std::vector<std::uint8_t> new_unit_bytes(std::size_t bytes);
+
+// `count` such buffers: allocated on this thread (the allocator's own arena), their pages
+// committed and zeroed on `threads` workers (0 = hardware concurrency).
+std::vector<std::vector<std::uint8_t>> new_units(std::size_t count, std::size_t bytes,
+                                                 std::size_t threads);
+
 class UnitStore {
  public:
   explicit UnitStore(std::size_t n_shards) : shards_(n_shards) {}

@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -116,6 +117,21 @@ TEST_CASE("a unit's version changes with every put, erase and corruption, and on
   CHECK(rewritten != first);
   store.erase(BlobIndex{0}, ShardId{0});
   CHECK(store.version(BlobIndex{0}, ShardId{0}) != rewritten);
+}
+
+TEST_CASE("new unit buffers are zeroed and of the size asked, small or populated at once") {
+  for (const std::size_t bytes : {std::size_t{0}, std::size_t{100}, std::size_t{3} << 20}) {
+    CAPTURE(bytes);
+    const std::vector<std::uint8_t> unit = new_unit_bytes(bytes);
+    CHECK(unit.size() == bytes);
+    CHECK(std::all_of(unit.begin(), unit.end(), [](std::uint8_t b) { return b == 0; }));
+    const std::vector<std::vector<std::uint8_t>> units = new_units(5, bytes, 2);
+    REQUIRE(units.size() == 5);
+    for (const std::vector<std::uint8_t>& u : units) {
+      CHECK(u.size() == bytes);
+      CHECK(std::all_of(u.begin(), u.end(), [](std::uint8_t b) { return b == 0; }));
+    }
+  }
 }
 
 }  // namespace
