@@ -1,9 +1,10 @@
 // sliversim run SCENARIO [--seed N] [--set /json/pointer=value]... [--out FILE]
-// [--events FILE.jsonl] [--threads N] [--quiet]: loads the scenario (every problem is an error
-// line, exit 2, nothing simulated), simulates its world, and writes the results JSON to --out
-// (default results/<scenario file stem>.json under the current directory, folders created) and,
-// with --events, one JSON line per world event. Prints a short summary on stdout; a progress
-// line on stderr only when stderr is a terminal and --quiet is not given. --seed N is applied as
+// [--events FILE.jsonl] [--threads N] [--progress] [--quiet]: loads the scenario (every problem is
+// an error line, exit 2, nothing simulated), simulates its world, and writes the results JSON to
+// --out (default results/<scenario file stem>.json under the current directory, folders created)
+// and, with --events, one JSON line per world event. Prints a short summary on stdout; a progress
+// line on stderr (the world, then each scheme's replay) when stderr is a terminal or --progress
+// is given, never with --quiet. --seed N is applied as
 // the override /run/seed=N, so the resolved scenario in the results shows the seed used. Then every
 // enabled scheme replays the world (sim/schemes/scheme_run.hpp) on up to --threads threads, with
 // the same results whatever the count; a run whose stored units would exceed
@@ -40,6 +41,7 @@ struct RunOptions {
   std::optional<fs::path> events;
   unsigned threads = 1;
   bool quiet = false;
+  bool progress = false;  // --progress: the progress line even when stderr is not a terminal
 };
 
 po::options_description visible_options() {
@@ -51,6 +53,7 @@ po::options_description visible_options() {
       "out", po::value<std::string>(), "results JSON file (default: results/<scenario stem>.json)")(
       "events", po::value<std::string>(), "also write every world event, one JSON per line")(
       "threads", po::value<std::string>(), "worker threads, 0 = all cores (default 0)")(
+      "progress", "progress line on stderr even when it is not a terminal")(
       "quiet", "no progress line on stderr");
   return opts;
 }
@@ -73,6 +76,7 @@ RunOptions options_from(const po::variables_map& vm, const std::string& scenario
   o.threads = parse_threads_option(
       vm.count("threads") != 0U ? vm["threads"].as<std::string>() : std::string("0"), "run");
   o.quiet = vm.count("quiet") != 0U;
+  o.progress = vm.count("progress") != 0U;
   return o;
 }
 
@@ -133,7 +137,7 @@ int cmd_run(const Args& args, std::ostream& out) {
 
   SimulationSettings settings;
   settings.threads = o->threads;
-  settings.progress = !o->quiet && isatty(STDERR_FILENO) == 1;
+  settings.progress = !o->quiet && (o->progress || isatty(STDERR_FILENO) == 1);
   settings.before_schemes = [&o] {
     prepare_output(o->out);
     if (o->events) prepare_output(*o->events);

@@ -121,9 +121,10 @@ Simulation simulate_scenario(const scenario::LoadedScenario& loaded,
   const unsigned concurrency = check_memory(loaded, settings.threads, sim.world, scheme_list);
   if (settings.before_schemes) settings.before_schemes();
   const auto schemes_started = std::chrono::steady_clock::now();
-  sim.outcomes = schemes::run_schemes(sim.world, scheme_list,
-                                      schemes::driver_options(loaded.config), concurrency);
+  sim.outcomes = schemes::run_schemes(
+      sim.world, scheme_list, schemes::driver_options(loaded.config), concurrency, &progress);
   sim.schemes_seconds = seconds_since(schemes_started);
+  progress.finish();
   return sim;
 }
 

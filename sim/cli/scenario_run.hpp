@@ -41,7 +41,7 @@ scenario::LoadedScenario load_runnable_scenario(const std::string& path,
 // How to simulate.
 struct SimulationSettings {
   unsigned threads = 1;   // codec and scheme workers
-  bool progress = false;  // a progress line on stderr while the world runs
+  bool progress = false;  // a progress line on stderr while the world and the schemes run
   // Called once the run is known to fit the memory budget, before the schemes run (e.g. to
   // check the output files can be written); may throw CliError.
   std::function<void()> before_schemes;

@@ -38,6 +38,24 @@ std::string format_progress(const model::WorldProgress& progress, double elapsed
                      progress.epoch, rate / 1e6, eta);
 }
 
+std::string format_scheme_progress(std::span<const SchemeLine> schemes, double elapsed_seconds) {
+  std::string text = "schemes:";
+  bool first = true;
+  for (const SchemeLine& s : schemes) {
+    if (s.name.empty()) continue;
+    text += first ? " " : "; ";
+    first = false;
+    if (s.done) {
+      text += fmt::format("{} done", s.name);
+    } else {
+      const double share = s.days > 0.0 ? 100.0 * s.day / s.days : 100.0;
+      text += fmt::format("{} day {:.1f} of {:g} ({:.0f}%), {} events", s.name, s.day, s.days,
+                          share, s.events);
+    }
+  }
+  return text + fmt::format("; {} elapsed", format_duration(elapsed_seconds));
+}
+
 ProgressLine::ProgressLine(std::ostream& out, bool enabled, std::function<double()> clock)
     : out_(out),
       enabled_(enabled),
@@ -46,10 +64,25 @@ ProgressLine::ProgressLine(std::ostream& out, bool enabled, std::function<double
 
 void ProgressLine::on_progress(const model::WorldProgress& progress) {
   if (!enabled_) return;
+  const std::lock_guard<std::mutex> lock(mutex_);
   const double now = clock_();
   if (last_seconds_ >= 0.0 && now - last_seconds_ < kRefreshSeconds) return;
+  show(format_progress(progress, now - start_seconds_), now);
+}
+
+void ProgressLine::on_scheme_progress(const schemes::SchemeProgress& progress) {
+  if (!enabled_) return;
+  const std::lock_guard<std::mutex> lock(mutex_);
+  if (schemes_.size() <= progress.scheme) schemes_.resize(progress.scheme + 1);
+  schemes_[progress.scheme] = {std::string(progress.name), progress.now.to_days(),
+                               progress.horizon.to_days(), progress.kernel_events, progress.done};
+  const double now = clock_();
+  if (last_seconds_ >= 0.0 && now - last_seconds_ < kRefreshSeconds) return;
+  show(format_scheme_progress(schemes_, now - start_seconds_), now);
+}
+
+void ProgressLine::show(std::string text, double now) {
   last_seconds_ = now;
-  std::string text = format_progress(progress, now - start_seconds_);
   const std::size_t width = text.size();
   if (width < last_width_) text.append(last_width_ - width, ' ');
   last_width_ = width;
@@ -57,8 +90,12 @@ void ProgressLine::on_progress(const model::WorldProgress& progress) {
 }
 
 void ProgressLine::finish() {
-  if (!enabled_ || last_seconds_ < 0.0) return;
+  if (!enabled_) return;
+  const std::lock_guard<std::mutex> lock(mutex_);
+  if (last_seconds_ < 0.0) return;
   out_ << '\r' << std::string(last_width_, ' ') << '\r' << std::flush;
+  last_seconds_ = -1.0;
+  last_width_ = 0;
 }
 
 }  // namespace sliversim::report

@@ -13,6 +13,12 @@
 #include "sim/kernel/trace_digest.hpp"
 
 namespace sliversim::schemes {
+namespace {
+
+// Steps of a replay (see SchemeDriver::run).
+constexpr std::int64_t kProgressSteps = 400;
+
+}  // namespace
 
 using kernel::Ticks;
 using model::BlobIndex;
@@ -94,12 +100,27 @@ SchemeDriver::SchemeDriver(const model::WorldTrace& trace, StorageScheme& scheme
 
 SchemeDriver::~SchemeDriver() = default;
 
-SchemeOutcome SchemeDriver::run() {
+SchemeOutcome SchemeDriver::run(SchemeObserver* observer, std::size_t index) {
   sim_.check(!ran_, "SchemeDriver::run called twice");
   ran_ = true;
   schedule_world_events();
-  sim_.run_until(trace_.duration);
+  // Determinism: the same steps with or without an observer (events keep their order across
+  // steps; each runs at its own time).
+  const std::int64_t step = std::max<std::int64_t>(trace_.duration.count() / kProgressSteps, 1);
+  for (Ticks t{}; t < trace_.duration;) {
+    t = std::min(t + Ticks::microseconds(step), trace_.duration);
+    sim_.run_until(t);
+    if (observer != nullptr) {
+      observer->on_scheme_progress(
+          {index, scheme_.name(), t, trace_.duration, sim_.executed_count(), false});
+    }
+  }
+  if (trace_.duration.count() <= 0) sim_.run_until(trace_.duration);
   finish_run();
+  if (observer != nullptr) {
+    observer->on_scheme_progress(
+        {index, scheme_.name(), trace_.duration, trace_.duration, sim_.executed_count(), true});
+  }
   SchemeOutcome out;
   out.name = std::string(scheme_.name());
   out.analytic = scheme_.analytic();

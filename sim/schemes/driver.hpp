@@ -37,6 +37,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -87,6 +88,24 @@ struct SchemeOutcome {
   double repair_seconds = 0.0;  // inside execute_repairs
 };
 
+// How far one scheme's replay has come (for a progress display; the model never reads it).
+struct SchemeProgress {
+  std::size_t scheme = 0;  // its position in run_schemes' list
+  std::string_view name;
+  kernel::Ticks now;
+  kernel::Ticks horizon;
+  std::uint64_t kernel_events = 0;
+  bool done = false;
+};
+
+// Told of the replays' progress a few hundred times per scheme, from the threads that run them
+// (implementations synchronise).
+class SchemeObserver {
+ public:
+  virtual ~SchemeObserver() = default;
+  virtual void on_scheme_progress(const SchemeProgress& progress) = 0;
+};
+
 // The deterministic content of representative blob `blob` of `size` bytes: the stream
 // (seed, "blob_content", blob) as little-endian 64-bit words, truncated; produced as it is read,
 // so a write holds no copy of the blob.
@@ -123,8 +142,10 @@ class SchemeDriver {
   SchemeDriver(const SchemeDriver&) = delete;
   SchemeDriver& operator=(const SchemeDriver&) = delete;
 
-  // Replays the whole trace (to its duration) and returns the measurements. Call once.
-  SchemeOutcome run();
+  // Replays the whole trace (to its duration) and returns the measurements, telling `observer`
+  // (if any) of its progress as scheme number `index`. Call once. The replay always runs in the
+  // same few hundred steps, so the results never depend on the observer.
+  SchemeOutcome run(SchemeObserver* observer = nullptr, std::size_t index = 0);
 
   // The units stored now (for tests, after run()).
   const UnitStore& store() const { return store_; }

@@ -107,6 +107,39 @@ TEST_CASE("one node's lost shards are one job: one flow per helper node, one exe
   CHECK(out.metrics.total().repaired_units == 4);
 }
 
+// Records what a replay reports.
+class Recorder final : public SchemeObserver {
+ public:
+  void on_scheme_progress(const SchemeProgress& p) override { seen.push_back(p); }
+  std::vector<SchemeProgress> seen;
+};
+
+TEST_CASE("an observer hears a replay's progress in steps and changes nothing") {
+  TraceBuilder b(4, 100.0, 100.0);
+  const auto n = add_nodes(b, 3);
+  b.epoch(0.0, {n[0], n[0], n[1], n[2]});
+  b.blob(4000, 1.0, 1.0);
+  b.event(10.0, WorldEventKind::kDataLoss, n[0]);
+  const model::WorldTrace trace = b.build();
+  FakeScheme quiet_scheme(4, 1, 1000);
+  const SchemeOutcome quiet = run(trace, quiet_scheme, options(0.0));
+  FakeScheme watched_scheme(4, 1, 1000);
+  SchemeDriver driver(trace, watched_scheme, options(0.0));
+  Recorder recorder;
+  const SchemeOutcome watched = driver.run(&recorder, 3);
+  CHECK(watched.digest_hex == quiet.digest_hex);
+  CHECK(watched.kernel_events == quiet.kernel_events);
+  CHECK(watched.metrics.all_repair_seconds() == quiet.metrics.all_repair_seconds());
+  REQUIRE(recorder.seen.size() == 401);  // 400 steps, then done
+  CHECK(recorder.seen.front().scheme == 3);
+  CHECK(recorder.seen.front().name == "fake");
+  CHECK(recorder.seen[199].now < recorder.seen[200].now);
+  CHECK(recorder.seen[399].now == trace.duration);
+  CHECK_FALSE(recorder.seen[399].done);
+  CHECK(recorder.seen.back().done);
+  CHECK(recorder.seen.back().kernel_events == watched.kernel_events);
+}
+
 TEST_CASE("a helper dying mid-transfer cuts the job, which is re-planned from another helper") {
   TraceBuilder b(4, 100.0, 100.0);
   const auto n = add_nodes(b, 4);

@@ -30,7 +30,8 @@ void release_memory(const model::WorldTrace& trace, StorageScheme& scheme) {
 
 std::vector<SchemeOutcome> run_schemes(const model::WorldTrace& trace,
                                        std::vector<std::unique_ptr<StorageScheme>>& schemes,
-                                       const DriverOptions& options, unsigned threads) {
+                                       const DriverOptions& options, unsigned threads,
+                                       SchemeObserver* observer) {
   std::vector<SchemeOutcome> outcomes(schemes.size());
   std::vector<std::exception_ptr> errors(schemes.size());
   std::atomic<std::size_t> next{0};
@@ -40,7 +41,7 @@ std::vector<SchemeOutcome> run_schemes(const model::WorldTrace& trace,
         const auto started = std::chrono::steady_clock::now();
         {
           SchemeDriver driver(trace, *schemes[i], options);
-          outcomes[i] = driver.run();
+          outcomes[i] = driver.run(observer, i);
           outcomes[i].wall_seconds =
               std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         }
