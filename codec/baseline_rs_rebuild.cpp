@@ -88,7 +88,7 @@ void decode_pieces(const RsRebuildCode& code, std::size_t piece_bytes,
   if (RsErasurePlan::make(code.code(), received, &plan) != RsStatus::kOk) std::abort();
   const auto erased = static_cast<std::size_t>(std::count_if(
       wanted.begin(), wanted.end(), [&](const ShardOut& w) { return !plan.received(w.index); }));
-  if (rs_direct_decode_pays(code.code(), erased)) {
+  if (rs_direct_decode_pays(code.code(), erased, piece_bytes)) {
     if (rs_decode_direct(plan, Batch{piece_bytes, 1, 0}, used, wanted, threads) != RsStatus::kOk) {
       std::abort();
     }

@@ -180,7 +180,7 @@ TEST_CASE("a batched repair rebuilds 2f lost pieces from one decode, charged k p
 TEST_CASE("at n = 1000 many lost pieces in one repair equal the same pieces repaired one by one") {
   // 100 lost pieces take the transform decoder, one lost piece a combination of the k pieces.
   const auto code = *RsRebuildCode::make(1000);
-  const Bytes blob = testing::seeded_blob(334 * 130 + 11, 8);  // pieces with a tail block
+  const Bytes blob = testing::seeded_blob(334 * 2000 + 11, 8);  // pieces with a tail block
   const RsRebuildBlob encoded = encode(code, blob);
   std::mt19937_64 rng(8);
   const auto order = testing::sample_distinct(rng, 1000, 434);

@@ -108,10 +108,15 @@ void run_item(const Work& work, std::size_t item) {
 
 }  // namespace
 
-bool rs_direct_decode_pays(const RsCode& code, std::size_t erased_wanted) {
+bool rs_direct_decode_pays(const RsCode& code, std::size_t erased_wanted, std::size_t shard_bytes) {
   const std::size_t n = code.work_size();
   const auto log_n = static_cast<std::size_t>(std::countr_zero(n));
-  return erased_wanted * code.original_count() < n * std::max<std::size_t>(log_n, 1);
+  const std::size_t transform = n * std::max<std::size_t>(log_n, 1);
+  const std::size_t k = code.original_count();
+  if (shard_bytes == 0) return erased_wanted * k < transform;
+  // Per byte of a received shard: direct erased * k, plus the coefficients' transform of 2k
+  // bytes spread over shard_bytes; the transform decoder `transform`.
+  return erased_wanted * k * shard_bytes + transform * 2 * k < transform * shard_bytes;
 }
 
 RsStatus RsCombination::make(const RsErasurePlan& plan, std::span<const std::size_t> received,

@@ -19,9 +19,13 @@
 namespace sliversim::codec {
 
 // True when reconstructing `erased_wanted` erased shards of `code` as combinations of k shards is
-// expected to cost less than the transform decoder: erased_wanted * k < N * log2(N) multiply-adds
-// per element position (N = code.work_size()).
-bool rs_direct_decode_pays(const RsCode& code, std::size_t erased_wanted);
+// expected to cost less than the transform decoder, for received shards of `shard_bytes` bytes
+// each (all the codewords the combination is applied to): the combinations cost erased_wanted * k
+// multiply-adds per element and the coefficients one transform decode of 2k-byte shards, the
+// transform decoder N * log2(N) per element (N = code.work_size()). shard_bytes = 0 leaves the
+// coefficients out (when they are shared by many applications).
+bool rs_direct_decode_pays(const RsCode& code, std::size_t erased_wanted,
+                           std::size_t shard_bytes = 0);
 
 // The coefficients that give some wanted erased shards of one erasure pattern from its received
 // shards. Value type; reusable for any number of batches with that pattern.

@@ -211,6 +211,12 @@ TEST_CASE("direct decoding pays while wanted * k stays under N log2 N") {
   CHECK(rs_direct_decode_pays(code, 67));  // 67 * 334 = 22378
   CHECK_FALSE(rs_direct_decode_pays(code, 68));
   CHECK_FALSE(rs_direct_decode_pays(code, 666));
+  // With the coefficients' decode counted: never for shards of at most 2k bytes, and for one lost
+  // shard of 3140 bytes (a 1 MiB blob's piece) while 3140 (22528 - k) > 22528 * 668.
+  CHECK_FALSE(rs_direct_decode_pays(code, 1, 668));
+  CHECK(rs_direct_decode_pays(code, 1, 3140));
+  CHECK(rs_direct_decode_pays(code, 14, 3140));  // 14 * 334 * 3140 + 22528 * 668 < 22528 * 3140
+  CHECK_FALSE(rs_direct_decode_pays(code, 60, 3140));
 }
 
 TEST_CASE("direct decoding rejects what rs_decode rejects, writing nothing") {
