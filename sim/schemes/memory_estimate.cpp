@@ -88,7 +88,7 @@ std::uint64_t trace_bytes(const model::WorldTrace& trace) {
 namespace {
 
 // A scheme's peak: the blobs alive at once (in the trace's event order) and the largest working
-// memory of a written blob.
+// memory of a written blob, with the allocator's overhead.
 std::uint64_t scheme_peak(const model::WorldTrace& trace, const StorageScheme& scheme,
                           std::uint32_t copies, unsigned threads) {
   const auto memory = [&](model::BlobIndex blob) {
@@ -113,7 +113,8 @@ std::uint64_t scheme_peak(const model::WorldTrace& trace, const StorageScheme& s
       now -= std::min(now, m.stored + m.kept);
     }
   }
-  return resident + working;
+  const std::uint64_t peak = resident + working;
+  return peak + peak / kAllocatorOverheadDivisor;
 }
 
 }  // namespace
