@@ -19,6 +19,8 @@ namespace {
 
 // Bytes of one block's symbols (a row block or a column block of the expanded matrix).
 constexpr std::size_t kBlockTargetBytes = std::size_t{4} << 20;
+// Messages hashed per batch when leaf digests are computed: enough to fill the hash's lanes.
+constexpr std::size_t kLeafBatch = 64;
 
 struct Encoding {
   const RedStuffParams& params;
@@ -74,6 +76,24 @@ void encode_row_block(const Encoding& e, std::size_t r0, std::size_t r1,
   }
 }
 
+// The leaf digests of a position-major block of `count` columns. Its n * count symbols are
+// contiguous, so they are hashed in groups of whole rows of at least kLeafBatch messages: a block
+// of one column (the symbols of the largest blobs) would otherwise keep one hash lane of eight
+// busy. Each group's digests are then spread to their rows of the n x n digests.
+void hash_column_block(const Encoding& e, std::size_t j0, std::size_t count,
+                       const std::vector<std::uint8_t>& block, std::vector<Digest>& group) {
+  const std::size_t rows_per_group = std::min(e.n, (kLeafBatch + count - 1) / count);
+  for (std::size_t r0 = 0; r0 < e.n; r0 += rows_per_group) {
+    const std::size_t rows = std::min(rows_per_group, e.n - r0);
+    group.resize(rows * count);
+    blake2b256_prefixed_batch(kMerkleLeafPrefix, block.data() + r0 * count * e.s, e.s, e.s,
+                              rows * count, group.data());
+    for (std::size_t r = 0; r < rows; ++r) {
+      std::copy_n(group.data() + r * count, count, e.digests.data() + (r0 + r) * e.n + j0);
+    }
+  }
+}
+
 // Columns [j0, j1): column code in a position-major block (row r of column j0 + b at
 // (r * count + b) * s) from the secondary slivers; the leaf digests of all n rows, and the rows
 // from k_p on into the primary slivers (columns below k_s).
@@ -96,14 +116,13 @@ void encode_column_block(const Encoding& e, std::size_t j0, std::size_t j1,
       RsStatus::kOk) {
     std::abort();
   }
+  std::vector<Digest> group;
+  hash_column_block(e, j0, count, block, group);
   const std::size_t primary_columns = j0 < e.k_s ? std::min(j1, e.k_s) - j0 : 0;
-  for (std::size_t r = 0; r < e.n; ++r) {
-    const std::uint8_t* row = block.data() + r * row_bytes;
-    blake2b256_prefixed_batch(kMerkleLeafPrefix, row, e.s, e.s, count,
-                              e.digests.data() + r * e.n + j0);
-    if (r >= e.k_p && primary_columns > 0) {
-      std::memcpy(e.buffers.primary[r] + j0 * e.s, row, primary_columns * e.s);
-    }
+  if (primary_columns == 0) return;
+  for (std::size_t r = e.k_p; r < e.n; ++r) {
+    std::memcpy(e.buffers.primary[r] + j0 * e.s, block.data() + r * row_bytes,
+                primary_columns * e.s);
   }
 }
 

@@ -97,6 +97,8 @@ TEST_CASE("slivers encoded without the matrix equal encode_blob's, with every le
   check_like_encode_blob(10, testing::random_bytes(rng, 33), 1);
   check_like_encode_blob(10, testing::random_bytes(rng, 4 * 7 * 100), 2);      // s = 100: a tail
   check_like_encode_blob(13, testing::random_bytes(rng, 5 * 9 * 128 - 1), 3);  // s = 128
+  // s = 60000 at n = 40: blocks of one column, whose leaves are hashed many rows at a time.
+  check_like_encode_blob(40, testing::random_bytes(rng, 14 * 27 * 60000), 2);
   check_like_encode_blob(100, testing::random_bytes(rng, 34 * 67 * 6 + 5), 2);
   check_like_encode_blob(301, testing::random_bytes(rng, 101 * 201 * 70), 1);
 }
