@@ -7,23 +7,17 @@
 #include <exception>
 #include <thread>
 
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
-
 namespace sliversim::schemes {
 
 namespace {
 
-// After a replay (its driver and store gone): the scheme forgets every blob, and the freed memory
-// goes back to the system, so that schemes run one after another do not add up.
+// After a replay (its driver and store gone): the scheme forgets every blob. The freed memory stays
+// with the process (process_memory.hpp), where the next scheme's units reuse it, so schemes run one
+// after another do not add up.
 void release_memory(const model::WorldTrace& trace, StorageScheme& scheme) {
   for (std::size_t b = 0; b < trace.blobs.size(); ++b) {
     scheme.forget(model::id_at<model::BlobIndex>(b));
   }
-#if defined(__GLIBC__)
-  malloc_trim(0);
-#endif
 }
 
 }  // namespace
