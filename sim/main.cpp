@@ -11,7 +11,6 @@
 #include <boost/program_options/errors.hpp>
 
 #include "sim/cli/commands.hpp"
-#include "sim/schemes/process_memory.hpp"
 
 namespace {
 
@@ -56,7 +55,6 @@ void print_usage(std::ostream& os) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  sliversim::schemes::keep_freed_memory();
   try {
     if (argc < 2) {
       print_usage(std::cerr);

@@ -8,9 +8,6 @@
 // when it is a terminal. --dry-run makes every check a run makes, lists the shard's points and
 // whether each is done, and writes nothing.
 #include <unistd.h>
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 
 #include <chrono>
 #include <filesystem>
@@ -22,6 +19,7 @@
 #include "sim/cli/program_options.hpp"
 #include "sim/cli/scenario_run.hpp"
 #include "sim/report/results.hpp"
+#include "sim/schemes/process_memory.hpp"
 #include "sim/sweep/plan_file.hpp"
 #include "sim/sweep/point_file.hpp"
 #include "sim/sweep/shard_spec.hpp"
@@ -132,11 +130,9 @@ double run_point(const SweepOptions& o, const sweep::SweepPlan& plan,
     for (const auto& line : e.lines()) lines.push_back(file.filename().string() + ": " + line);
     throw CliError(e.exit_code(), std::move(lines));
   }
-#if defined(__GLIBC__)
-  // The point's slivers (GiBs for large blobs) were freed in the arenas of the threads that made
+  // The point's slivers (GiBs for large blobs) were freed in the heaps of the threads that made
   // them; hand the pages back so the next point's peak does not add to this one's.
-  malloc_trim(0);
-#endif
+  schemes::return_free_memory();
   results["sweep"] = sweep::point_sweep_block(plan, point);
   try {
     sweep::write_file_atomically(file, results.dump(2) + "\n");

@@ -11,13 +11,14 @@ namespace sliversim::schemes {
 
 namespace {
 
-// After a replay (its driver and store gone): the scheme forgets every blob. The freed memory stays
-// with the process (process_memory.hpp), where the next scheme's units reuse it, so schemes run one
-// after another do not add up.
-void release_memory(const model::WorldTrace& trace, StorageScheme& scheme) {
+// After a replay (its driver and store gone): the scheme forgets every blob. Run one at a time,
+// the next scheme's units reuse the freed memory; side by side, it goes back to the system
+// (process_memory.hpp). Either way schemes run one after another do not add up.
+void release_memory(const model::WorldTrace& trace, StorageScheme& scheme, bool side_by_side) {
   for (std::size_t b = 0; b < trace.blobs.size(); ++b) {
     scheme.forget(model::id_at<model::BlobIndex>(b));
   }
+  if (side_by_side) return_free_memory();
 }
 
 }  // namespace
@@ -29,6 +30,8 @@ std::vector<SchemeOutcome> run_schemes(const model::WorldTrace& trace,
   std::vector<SchemeOutcome> outcomes(schemes.size());
   std::vector<std::exception_ptr> errors(schemes.size());
   std::atomic<std::size_t> next{0};
+  const std::size_t workers = std::min<std::size_t>(std::max(1U, threads), schemes.size());
+  set_freed_memory(workers > 1 ? FreedMemory::kReturned : FreedMemory::kKept);
   const auto work = [&] {
     for (std::size_t i = next++; i < schemes.size(); i = next++) {
       try {
@@ -39,13 +42,12 @@ std::vector<SchemeOutcome> run_schemes(const model::WorldTrace& trace,
           outcomes[i].wall_seconds =
               std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         }
-        release_memory(trace, *schemes[i]);
+        release_memory(trace, *schemes[i], workers > 1);
       } catch (...) {
         errors[i] = std::current_exception();
       }
     }
   };
-  const std::size_t workers = std::min<std::size_t>(std::max(1U, threads), schemes.size());
   std::vector<std::thread> pool;
   for (std::size_t t = 1; t < workers; ++t) pool.emplace_back(work);
   work();
