@@ -27,6 +27,7 @@
 #include "sim/report/results.hpp"
 #include "sim/report/scheme_results.hpp"
 #include "sim/report/world_json.hpp"
+#include "sim/sweep/point_file.hpp"
 
 namespace sliversim::cli {
 namespace {
@@ -94,12 +95,20 @@ std::optional<RunOptions> parse_options(const Args& args, std::ostream& out) {
   return options_from(vm, scenarios.front());
 }
 
-// Creates the file's folder and checks the file can be written, before anything is simulated.
+// Creates the file's folder and checks the file can be written, before anything is simulated,
+// without creating or touching it: a run that fails or is killed leaves no empty file and an
+// earlier file unchanged.
 void prepare_output(const fs::path& path) {
   std::error_code ec;
   if (path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
-  std::ofstream probe(path, std::ios::binary | std::ios::app);
-  if (ec || !probe) {
+  const bool existed = fs::exists(path, ec);
+  bool writable = false;
+  if (!ec) {
+    std::ofstream probe(path, std::ios::binary | std::ios::app);
+    writable = static_cast<bool>(probe);
+  }
+  if (writable && !existed) fs::remove(path, ec);
+  if (ec || !writable) {
     throw CliError(
         fmt::format("{}: cannot write{}", path.string(), ec ? ": " + ec.message() : std::string()));
   }
@@ -149,8 +158,12 @@ int cmd_run(const Args& args, std::ostream& out) {
       throw CliError(kExitRegression, {o->events->string() + ": cannot write"});
     }
   }
-  report::write_json_file(o->out,
-                          simulation_results(loaded, sim, o->threads, started, load_seconds));
+  try {
+    sweep::write_file_atomically(
+        o->out, simulation_results(loaded, sim, o->threads, started, load_seconds).dump(2) + "\n");
+  } catch (const std::runtime_error& e) {
+    throw CliError(kExitRegression, {e.what()});
+  }
   print_summary(*o, sim.world, out);
   out << report::scheme_totals_text(sim.outcomes);
   return kExitOk;

@@ -1,7 +1,6 @@
 // results_json: assembling the results file.
 #include "sim/report/results.hpp"
 
-#include <fstream>
 #include <stdexcept>
 
 #include "sim/report/provenance.hpp"
@@ -51,13 +50,6 @@ nlohmann::json deterministic_part(nlohmann::json results) {
   results.erase("timing");
   results.erase("tool");
   return results;
-}
-
-void write_json_file(const std::filesystem::path& path, const nlohmann::json& value) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << value.dump(2) << "\n";
-  out.flush();
-  if (!out) throw std::runtime_error(path.string() + ": cannot write");
 }
 
 }  // namespace sliversim::report

@@ -6,7 +6,6 @@
 #pragma once
 
 #include <cstdint>
-#include <filesystem>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -44,9 +43,5 @@ nlohmann::json results_json(const RunRecord& record);
 // `results` without the keys that may differ between identical runs (timing, tool): what
 // determinism checks and golden files compare.
 nlohmann::json deterministic_part(nlohmann::json results);
-
-// Writes `value` to `path` as JSON indented by 2 spaces with a final newline. Throws
-// std::runtime_error naming the path when it cannot be written.
-void write_json_file(const std::filesystem::path& path, const nlohmann::json& value);
 
 }  // namespace sliversim::report
