@@ -53,13 +53,20 @@ std::uint64_t repair_bytes(const json& scheme) {
 
 TEST_CASE(
     "all four schemes run on one churn trace, keep the expected order, and repeat exactly "
-    "with 1 or 2 threads") {
+    "with 1, 2, 8 or 12 threads") {
   const fs::path dir = scratch("order");
   const Run r = run({"--threads", "2"}, dir / "r.json");
   const json one = report::deterministic_part(run({"--threads", "1"}, dir / "a.json").results);
   const json again = report::deterministic_part(run({"--threads", "2"}, dir / "b.json").results);
   CHECK(one.dump() == report::deterministic_part(r.results).dump());
   CHECK(again.dump() == one.dump());
+  // 8 and 12 threads: the four schemes side by side, each repairing 2 or 3 blobs at once.
+  for (const char* threads : {"8", "12"}) {
+    INFO(threads << " threads");
+    const json many =
+        report::deterministic_part(run({"--threads", threads}, dir / "many.json").results);
+    CHECK(many.dump() == one.dump());
+  }
   // Every byte of every scheme's results, against the golden file.
   json actual = one;
   actual["scenario"].erase("path");

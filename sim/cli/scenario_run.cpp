@@ -47,18 +47,18 @@ std::vector<std::unique_ptr<schemes::StorageScheme>> make_schemes(
 }
 
 // Refuses (exit 2, nothing written) a run whose largest scheme alone would exceed the memory
-// budget; otherwise returns how many schemes may run at once within it (results do not depend
-// on it).
-unsigned check_memory(const scenario::LoadedScenario& loaded, unsigned threads,
-                      const model::WorldTrace& world,
-                      const std::vector<std::unique_ptr<schemes::StorageScheme>>& list) {
+// budget; otherwise returns how many schemes, and blobs' repairs in each, may run at once within
+// it (results depend on neither).
+schemes::MemoryEstimate check_memory(
+    const scenario::LoadedScenario& loaded, unsigned threads, const model::WorldTrace& world,
+    const std::vector<std::unique_ptr<schemes::StorageScheme>>& list) {
   const scenario::ScenarioConfig& c = loaded.config;
   const schemes::MemoryEstimate memory = schemes::estimate_memory(
       world, list, c.schemes.replication.copies, threads, c.run.memory_budget_gib);
   if (!memory.fits()) {
     throw CliError(kExitBadInput, {loaded.path + ": " + schemes::memory_refusal_message(memory)});
   }
-  return memory.concurrency;
+  return memory;
 }
 
 }  // namespace
@@ -118,11 +118,16 @@ Simulation simulate_scenario(const scenario::LoadedScenario& loaded,
   progress.finish();
   std::vector<std::unique_ptr<schemes::StorageScheme>> scheme_list =
       make_schemes(loaded, settings.threads);
-  const unsigned concurrency = check_memory(loaded, settings.threads, sim.world, scheme_list);
+  const schemes::MemoryEstimate memory =
+      check_memory(loaded, settings.threads, sim.world, scheme_list);
   if (settings.before_schemes) settings.before_schemes();
   const auto schemes_started = std::chrono::steady_clock::now();
-  sim.outcomes = schemes::run_schemes(
-      sim.world, scheme_list, schemes::driver_options(loaded.config), concurrency, &progress);
+  schemes::DriverOptions options = schemes::driver_options(loaded.config);
+  options.repair_blobs_at_once = memory.repair_blobs_at_once;
+  sim.schemes_at_once = memory.concurrency;
+  sim.repair_blobs_at_once = memory.repair_blobs_at_once;
+  sim.outcomes =
+      schemes::run_schemes(sim.world, scheme_list, options, memory.concurrency, &progress);
   sim.schemes_seconds = seconds_since(schemes_started);
   progress.finish();
   return sim;
@@ -138,6 +143,7 @@ nlohmann::json simulation_results(const scenario::LoadedScenario& loaded, const 
   record.comparison = report::comparison_json(sim.outcomes);
   record.timing = {seconds_since(started), load_seconds,
                    sim.world_seconds,      threads,
+                   sim.schemes_at_once,    sim.repair_blobs_at_once,
                    sim.schemes_seconds,    report::schemes_timing_json(sim.outcomes)};
   return report::results_json(record);
 }

@@ -53,6 +53,8 @@ struct Simulation {
   std::vector<schemes::SchemeOutcome> outcomes;
   double world_seconds = 0.0;    // wall clock
   double schemes_seconds = 0.0;  // wall clock
+  unsigned schemes_at_once = 1;  // as the memory budget allowed (timing only)
+  unsigned repair_blobs_at_once = 1;
 };
 
 // Simulates `loaded`'s world, then replays it through every enabled scheme, as many at once as

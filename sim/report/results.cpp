@@ -16,6 +16,8 @@ nlohmann::json timing_json(const Timing& t, std::uint64_t kernel_events) {
           {"world_events_per_second",
            t.world_seconds > 0.0 ? static_cast<double>(kernel_events) / t.world_seconds : 0.0},
           {"threads", t.threads},
+          {"schemes_at_once", t.schemes_at_once},
+          {"repair_blobs_at_once", t.repair_blobs_at_once},
           {"schemes_seconds", t.schemes_seconds},
           {"schemes", t.per_scheme}};
 }

@@ -24,6 +24,8 @@ struct Timing {
   double load_seconds = 0.0;                             // loading and validating the scenario
   double world_seconds = 0.0;                            // simulating the world
   unsigned threads = 1;                                  // worker threads the run was allowed
+  unsigned schemes_at_once = 1;                          // schemes replayed side by side
+  unsigned repair_blobs_at_once = 1;                     // blobs each scheme repaired at once
   double schemes_seconds = 0.0;                          // replaying the world through every scheme
   nlohmann::json per_scheme = nlohmann::json::object();  // scheme_results.hpp timing
 };

@@ -65,6 +65,9 @@ struct DriverOptions {
   kernel::Ticks sync_timeout;     // a moved shard not handed over by then is recovered
   bool latency_enabled = false;   // flows start after the topology latency
   std::uint32_t challenge_blobs_per_shard = 0;  // blobs sampled per shard per challenge round
+  // Blobs whose planned repairs execute at once, each on its own thread (their results are applied
+  // in blob order, so nothing depends on it): schemes run one at a time fill the cores with it.
+  unsigned repair_blobs_at_once = 1;
 };
 
 // The options of a scenario.
@@ -181,6 +184,8 @@ class SchemeDriver {
     RepairResult result;  // of the codec, run when the job was planned
     bool executed = false;
   };
+  // One blob's share of a batch of planned units (driver_repairs.cpp).
+  struct BlobRepairs;
   // A unit rebuilt (or partly) at planning time whose new state stays hidden until its job's
   // flows complete: the driver sees `shown` meanwhile.
   struct Hidden {

@@ -7,7 +7,10 @@
 // and the unit re-planned; a unit that cannot be repaired yet waits for the next change of
 // availability; an unrecoverable one makes its blob lost.
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <exception>
+#include <thread>
 
 #include "sim/schemes/driver.hpp"
 
@@ -78,34 +81,80 @@ UnitState SchemeDriver::unit_state(BlobIndex blob, ShardId shard) const {
   return store_.state(blob, shard);
 }
 
+// One blob's share of a batch of planned units, and what its execute_repairs call returned.
+struct SchemeDriver::BlobRepairs {
+  BlobIndex blob;
+  std::vector<std::pair<std::uint64_t, JobUnit*>> units;  // (job id, unit), in (job, unit) order
+  std::vector<RepairRequest> requests;
+  std::vector<UnitState> shown;  // each unit's state as the driver showed it before the batch
+  std::vector<RepairResult> results;
+};
+
+namespace {
+
+// Runs fn(i) for i in [0, count) on up to `workers` threads, items taken in turn; rethrows the
+// first exception (by item) once all are done.
+template <class Fn>
+void for_each_item(std::size_t count, std::size_t workers, Fn fn) {
+  std::vector<std::exception_ptr> errors(count);
+  std::atomic<std::size_t> next{0};
+  const auto work = [&] {
+    for (std::size_t i = next++; i < count; i = next++) {
+      try {
+        fn(i);
+      } catch (...) {
+        errors[i] = std::current_exception();
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < std::min(workers, count); ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+  for (const std::exception_ptr& e : errors) {
+    if (e) std::rethrow_exception(e);
+  }
+}
+
+}  // namespace
+
 void SchemeDriver::execute_planned(const std::vector<std::uint64_t>& ids) {
   if (scheme_.analytic()) return;  // nothing to rebuild: units are put when jobs complete
-  // Determinism: blobs in index order, each blob's targets in (job, unit) order.
+  // Determinism: blobs in index order, each blob's targets in (job, unit) order. A blob's repairs
+  // read and write only its own units (and the scheme's record of it), so several blobs may
+  // execute at once; their results are applied here in blob order.
   std::map<BlobIndex, std::vector<std::pair<std::uint64_t, JobUnit*>>> by_blob;
   for (const std::uint64_t id : ids) {
     for (JobUnit& unit : jobs_.at(id).units) by_blob[unit.blob].emplace_back(id, &unit);
   }
+  std::vector<BlobRepairs> batch;
   for (auto& [blob, units] : by_blob) {
-    std::vector<RepairRequest> requests;
-    std::vector<UnitState> shown;
-    for (const auto& [id, unit] : units) {
-      requests.push_back({unit->shard, &unit->plan});
-      shown.push_back(unit_state(blob, unit->shard));
+    BlobRepairs& b = batch.emplace_back();
+    b.blob = blob;
+    b.units = std::move(units);
+    for (const auto& [id, unit] : b.units) {
+      b.requests.push_back({unit->shard, &unit->plan});
+      b.shown.push_back(unit_state(blob, unit->shard));
+      store_.ensure_slot(blob, unit->shard);
     }
-    const auto started = std::chrono::steady_clock::now();
-    std::vector<RepairResult> results = scheme_.execute_repairs(blob, requests, store_);
-    repair_seconds_ +=
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  }
+  const auto started = std::chrono::steady_clock::now();
+  for_each_item(batch.size(), options_.repair_blobs_at_once, [&](std::size_t i) {
+    batch[i].results = scheme_.execute_repairs(batch[i].blob, batch[i].requests, store_);
+  });
+  repair_seconds_ +=
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  for (BlobRepairs& b : batch) {
     ++codec_calls_;
-    codec_targets_ += requests.size();
-    sim_.check(results.size() == units.size(), "execute_repairs: one result per request");
-    for (std::size_t i = 0; i < units.size(); ++i) {
-      JobUnit& unit = *units[i].second;
-      unit.result = std::move(results[i]);
+    codec_targets_ += b.requests.size();
+    sim_.check(b.results.size() == b.units.size(), "execute_repairs: one result per request");
+    for (std::size_t i = 0; i < b.units.size(); ++i) {
+      JobUnit& unit = *b.units[i].second;
+      unit.result = std::move(b.results[i]);
       unit.executed = true;
-      if (store_.state(blob, unit.shard) != shown[i]) {
-        hidden_[{static_cast<std::uint32_t>(blob), static_cast<std::uint32_t>(unit.shard)}] = {
-            shown[i], units[i].first};
+      if (store_.state(b.blob, unit.shard) != b.shown[i]) {
+        hidden_[{static_cast<std::uint32_t>(b.blob), static_cast<std::uint32_t>(unit.shard)}] = {
+            b.shown[i], b.units[i].first};
       }
     }
   }

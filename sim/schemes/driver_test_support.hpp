@@ -3,6 +3,7 @@
 // small hand-made world traces (one epoch or more, nodes with given capacities, events).
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -38,7 +39,8 @@ class FakeScheme : public StorageScheme {
 
   // The true bytes of a unit.
   std::vector<std::uint8_t> unit(model::BlobIndex blob, model::ShardId shard) const;
-  // Units rebuilt (or attempted) and execute_repairs calls so far.
+  // Units rebuilt (or attempted) and execute_repairs calls so far (counted atomically: the driver
+  // may execute several blobs' repairs at once).
   std::uint64_t executions() const { return executions_; }
   std::uint64_t calls() const { return calls_; }
 
@@ -48,8 +50,8 @@ class FakeScheme : public StorageScheme {
   std::uint64_t unit_;
   std::string name_;
   bool analytic_;
-  std::uint64_t executions_ = 0;
-  std::uint64_t calls_ = 0;
+  std::atomic<std::uint64_t> executions_{0};
+  std::atomic<std::uint64_t> calls_{0};
 };
 
 // Builds a WorldTrace by hand: nodes, blobs, epochs (owners per shard) and events.

@@ -87,10 +87,11 @@ std::uint64_t trace_bytes(const model::WorldTrace& trace) {
 
 namespace {
 
-// A scheme's peak: the blobs alive at once (in the trace's event order) and the largest working
-// memory of a written blob, with the allocator's overhead.
+// A scheme's peak: the blobs alive at once (in the trace's event order) and the working memory of
+// the `at_once` blobs with the most (repairs of several blobs run at once), with the allocator's
+// overhead.
 std::uint64_t scheme_peak(const model::WorldTrace& trace, const StorageScheme& scheme,
-                          std::uint32_t copies, unsigned threads) {
+                          std::uint32_t copies, unsigned threads, unsigned at_once) {
   const auto memory = [&](model::BlobIndex blob) {
     const std::uint64_t size = trace.blobs[model::index_of(blob)].size_bytes;
     const auto m = formula_blob_memory(scheme.name(), trace.n_shards, copies, size, threads);
@@ -100,20 +101,23 @@ std::uint64_t scheme_peak(const model::WorldTrace& trace, const StorageScheme& s
   };
   std::uint64_t now = 0;
   std::uint64_t resident = 0;
-  std::uint64_t working = 0;
+  std::vector<std::uint64_t> working;  // the largest, at most at_once, in decreasing order
   for (const model::WorldEvent& e : trace.events) {
     const model::BlobIndex blob = model::id_at<model::BlobIndex>(e.index);
     if (e.kind == model::WorldEventKind::kBlobWrite) {
       const BlobMemory m = memory(blob);
       now += m.stored + m.kept;
       resident = std::max(resident, now);
-      working = std::max(working, m.working);
+      working.insert(std::upper_bound(working.begin(), working.end(), m.working, std::greater<>()),
+                     m.working);
+      if (working.size() > std::max(1U, at_once)) working.pop_back();
     } else if (e.kind == model::WorldEventKind::kBlobExpire) {
       const BlobMemory m = memory(blob);
       now -= std::min(now, m.stored + m.kept);
     }
   }
-  const std::uint64_t peak = resident + working;
+  std::uint64_t peak = resident;
+  for (const std::uint64_t w : working) peak += w;
   return peak + peak / kAllocatorOverheadDivisor;
 }
 
@@ -123,25 +127,34 @@ MemoryEstimate estimate_memory(const model::WorldTrace& trace,
                                const std::vector<std::unique_ptr<StorageScheme>>& schemes,
                                std::uint32_t replication_copies, unsigned threads,
                                double budget_gib) {
+  threads = std::max(1U, threads);
   MemoryEstimate m;
-  for (const auto& scheme : schemes) {
-    m.names.emplace_back(scheme->name());
-    m.peak_bytes.push_back(scheme_peak(trace, *scheme, replication_copies, threads));
-  }
+  for (const auto& scheme : schemes) m.names.emplace_back(scheme->name());
   m.base_bytes = kProcessBaseBytes + trace_bytes(trace);
   m.budget_bytes = static_cast<std::uint64_t>(std::llround(budget_gib * 1073741824.0));
-  std::vector<std::uint64_t> sorted = m.peak_bytes;
-  std::sort(sorted.begin(), sorted.end(), std::greater<>());
-  if (sorted.empty()) m.concurrency = 1;
+  if (schemes.empty()) m.concurrency = 1;
   m.needed_bytes = m.base_bytes;
-  const std::size_t most = std::min<std::size_t>(std::max(1U, threads), sorted.size());
-  for (std::size_t c = most; c >= 1; --c) {
-    std::uint64_t need = m.base_bytes;
-    for (std::size_t i = 0; i < c; ++i) need += sorted[i];
-    m.needed_bytes = need;
-    if (need <= m.budget_bytes) {
-      m.concurrency = static_cast<unsigned>(c);
-      break;
+  // c schemes at once leave up to threads / c blobs' repairs at once to each; the most schemes,
+  // then the most blobs, that fit.
+  const std::size_t most = std::min<std::size_t>(threads, schemes.size());
+  for (std::size_t c = most; c >= 1 && m.concurrency == 0; --c) {
+    for (std::size_t at_once = std::max<std::size_t>(1, threads / c); at_once >= 1; --at_once) {
+      std::vector<std::uint64_t> peaks;
+      for (const auto& scheme : schemes) {
+        peaks.push_back(scheme_peak(trace, *scheme, replication_copies, threads,
+                                    static_cast<unsigned>(at_once)));
+      }
+      std::vector<std::uint64_t> sorted = peaks;
+      std::sort(sorted.begin(), sorted.end(), std::greater<>());
+      std::uint64_t need = m.base_bytes;
+      for (std::size_t i = 0; i < c; ++i) need += sorted[i];
+      m.peak_bytes = peaks;
+      m.needed_bytes = need;
+      m.repair_blobs_at_once = static_cast<unsigned>(at_once);
+      if (need <= m.budget_bytes) {
+        m.concurrency = static_cast<unsigned>(c);
+        break;
+      }
     }
   }
   return m;

@@ -24,11 +24,14 @@ struct MemoryEstimate {
   std::vector<std::string> names;         // per scheme, in order
   std::vector<std::uint64_t> peak_bytes;  // per scheme: the largest sum over the blobs alive at
                                           // once of their stored and kept bytes, plus the
-                                          // working memory of its largest blob
+                                          // working memory of its repair_blobs_at_once largest
+                                          // blobs (at `concurrency`)
   std::uint64_t base_bytes = 0;           // once per process: code, pools, the trace
   unsigned concurrency = 0;               // schemes run at once: the most, up to the thread
                                           // count, whose largest peaks fit together; 0: not even
                                           // the largest alone fits (refused)
+  unsigned repair_blobs_at_once = 1;      // blobs whose repairs each scheme runs at once:
+                                          // threads / concurrency (DriverOptions)
   std::uint64_t needed_bytes = 0;         // base_bytes and the `concurrency` largest peaks (the
                                           // largest alone when refused)
   std::uint64_t budget_bytes = 0;         // memory_budget_gib in bytes
@@ -72,7 +75,8 @@ std::uint64_t trace_bytes(const model::WorldTrace& trace);
 
 // The peak bytes of each scheme over the trace's writes and expiries (formula_blob_memory per
 // blob; for another name the scheme's stored_bytes, and the blob and its units twice while
-// written) raised by the allocator's overhead, the process base, and the concurrency, at most
+// written; of the threads / c largest when c schemes run at once, each repairing that many blobs
+// at once) raised by the allocator's overhead, the process base, and the concurrency c, at most
 // `threads`, that fits `budget_gib`. Runs nothing.
 MemoryEstimate estimate_memory(const model::WorldTrace& trace,
                                const std::vector<std::unique_ptr<StorageScheme>>& schemes,

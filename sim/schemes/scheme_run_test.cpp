@@ -42,9 +42,11 @@ std::vector<std::unique_ptr<StorageScheme>> fake_schemes(bool real_names = true)
   return schemes;
 }
 
-nlohmann::json run_json(const model::WorldTrace& trace, unsigned threads) {
+nlohmann::json run_json(const model::WorldTrace& trace, unsigned threads,
+                        unsigned repair_blobs_at_once = 1) {
   auto schemes = fake_schemes();
   DriverOptions o;
+  o.repair_blobs_at_once = repair_blobs_at_once;
   o.detection_delay = kernel::Ticks::seconds(2);
   o.sync_timeout = kernel::Ticks::seconds(30);
   const std::vector<SchemeOutcome> outcomes = run_schemes(trace, schemes, o, threads);
@@ -52,13 +54,17 @@ nlohmann::json run_json(const model::WorldTrace& trace, unsigned threads) {
           {"comparison", report::comparison_json(outcomes)}};
 }
 
-TEST_CASE("scheme results are identical with 1 and 2 threads and from run to run") {
+TEST_CASE(
+    "scheme results are identical with 1 and 2 threads, with blobs repaired at once, and from run "
+    "to run") {
   const model::WorldTrace trace = busy_trace();
   const nlohmann::json one = run_json(trace, 1);
   const nlohmann::json two = run_json(trace, 2);
   const nlohmann::json again = run_json(trace, 2);
+  const nlohmann::json blobs_at_once = run_json(trace, 1, 3);
   CHECK(one.dump() == two.dump());
   CHECK(two.dump() == again.dump());
+  CHECK(blobs_at_once.dump() == one.dump());
   // Something happened, and in the order the schemes were given.
   REQUIRE(one["schemes"].size() == 3);
   CHECK(one["schemes"].begin().key() == "redstuff");  // nlohmann orders keys; all present
@@ -92,7 +98,19 @@ TEST_CASE("the memory estimate peaks with the blobs alive at once and limits con
   CHECK(two.needed_bytes == base + 168210);
   const MemoryEstimate tight = estimate_memory(trace, schemes, 3, 3, gib(base + 150000));
   CHECK(tight.concurrency == 1);
+  CHECK(tight.repair_blobs_at_once == 1);
   CHECK(tight.needed_bytes == base + 134505);
+  // One scheme alone: threads / 1 blobs' repairs at once when their working memory fits (the
+  // three largest working memories 96300 bytes, the two largest 64200), else fewer.
+  std::vector<std::unique_ptr<StorageScheme>> alone;
+  alone.push_back(std::make_unique<FakeScheme>(8, 2, 4000, "b"));
+  const MemoryEstimate two_blobs = estimate_memory(trace, alone, 3, 2, gib(base + 170000));
+  CHECK(two_blobs.concurrency == 1);
+  CHECK(two_blobs.repair_blobs_at_once == 2);
+  CHECK(two_blobs.needed_bytes == base + 168210);
+  const MemoryEstimate capped = estimate_memory(trace, alone, 3, 3, gib(base + 170000));
+  CHECK(capped.repair_blobs_at_once == 2);
+  CHECK(estimate_memory(trace, alone, 3, 3, gib(base + 210000)).repair_blobs_at_once == 3);
   const MemoryEstimate refused = estimate_memory(trace, schemes, 3, 2, gib(base + 100000));
   CHECK_FALSE(refused.fits());
   CHECK(refused.needed_bytes == base + 134505);

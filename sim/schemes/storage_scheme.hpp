@@ -111,8 +111,10 @@ struct RepairRequest {
   const RepairPlan* plan = nullptr;
 };
 
-// One storage scheme. Implementations are single-threaded objects (one per scheme per run);
-// execute_repair may use internal worker threads but its results never depend on them.
+// One storage scheme (one object per scheme per run). Calls are made one at a time, except that
+// execute_repairs may run for different blobs at once: each call reads and writes only its blob's
+// units (whose slots exist) and what the scheme keeps for that blob. It may use internal worker
+// threads; its results never depend on them.
 class StorageScheme {
  public:
   virtual ~StorageScheme() = default;

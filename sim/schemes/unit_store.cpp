@@ -95,24 +95,28 @@ UnitStore::Unit& UnitStore::slot(model::BlobIndex blob, model::ShardId shard) {
   return units[b];
 }
 
+void UnitStore::ensure_slot(model::BlobIndex blob, model::ShardId shard) {
+  (void)slot(blob, shard);
+}
+
 void UnitStore::put(model::BlobIndex blob, model::ShardId shard, std::vector<std::uint8_t> bytes,
                     UnitState state) {
   kernel::check_invariant(state != UnitState::kAbsent, "UnitStore::put with the absent state");
   Unit& unit = slot(blob, shard);
-  held_bytes_ -= unit.bytes.size();
-  held_bytes_ += bytes.size();
+  held_bytes_.replace(unit.bytes.size(), bytes.size());
   unit.bytes = std::move(bytes);
   unit.state = state;
-  unit.version = ++last_version_;
+  ++unit.version;
 }
 
 void UnitStore::erase(model::BlobIndex blob, model::ShardId shard) {
   std::vector<Unit>& units = shards_.at(model::index_of(shard));
   const std::size_t b = model::index_of(blob);
   if (b >= units.size()) return;
-  held_bytes_ -= units[b].bytes.size();
+  held_bytes_.replace(units[b].bytes.size(), 0);
+  const std::uint64_t version = units[b].version;
   units[b] = Unit{};
-  units[b].version = ++last_version_;
+  units[b].version = version + 1;
 }
 
 void UnitStore::corrupt(model::BlobIndex blob, model::ShardId shard, std::uint64_t salt) {
@@ -133,7 +137,7 @@ void UnitStore::corrupt(model::BlobIndex blob, model::ShardId shard, std::uint64
     }
   }
   units[b].state = UnitState::kCorrupt;
-  units[b].version = ++last_version_;
+  ++units[b].version;
 }
 
 }  // namespace sliversim::schemes

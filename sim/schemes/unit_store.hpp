@@ -3,6 +3,7 @@
 // data has its entries erased (the bytes are freed). Blob and shard indices are dense.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -31,6 +32,9 @@ std::vector<std::uint8_t> new_unit_bytes(std::size_t bytes);
 std::vector<std::vector<std::uint8_t>> new_units(std::size_t count, std::size_t bytes,
                                                  std::size_t threads);
 
+// Concurrency: calls for different blobs may run at once (repairs of several blobs) once the slots
+// they write exist (ensure_slot): each call touches only its own slot, and the held-byte count is
+// atomic. Everything else is single-threaded.
 class UnitStore {
  public:
   explicit UnitStore(std::size_t n_shards) : shards_(n_shards) {}
@@ -39,6 +43,8 @@ class UnitStore {
   UnitState state(model::BlobIndex blob, model::ShardId shard) const;
   // The stored bytes (empty when absent). REQUIRES: shard < n_shards.
   std::span<const std::uint8_t> bytes(model::BlobIndex blob, model::ShardId shard) const;
+  // Creates the slot of (blob, shard) if needed, so that later writes to it never grow the store.
+  void ensure_slot(model::BlobIndex blob, model::ShardId shard);
   // Stores a unit in `state` (a valid one by default), replacing what was there.
   // REQUIRES: state != kAbsent.
   void put(model::BlobIndex blob, model::ShardId shard, std::vector<std::uint8_t> bytes,
@@ -50,10 +56,11 @@ class UnitStore {
   // every byte of a unit shorter than 4) and marks it corrupt. No effect when absent.
   void corrupt(model::BlobIndex blob, model::ShardId shard, std::uint64_t salt);
   // Total bytes held (for memory accounting).
-  std::uint64_t held_bytes() const { return held_bytes_; }
-  // A number that changes whenever the unit does (put, erase, corrupt), unique over the store's
-  // life: a scheme that checked the bytes at one version knows they are unchanged while it holds.
-  // 0 for a slot never written.
+  std::uint64_t held_bytes() const { return held_bytes_.value(); }
+  // A number that changes whenever the slot's unit does (put, erase, corrupt): the count of those
+  // changes, so a scheme that checked the bytes at one version knows they are unchanged while it
+  // holds. Deterministic whatever the order in which different blobs were written. 0 for a slot
+  // never written.
   std::uint64_t version(model::BlobIndex blob, model::ShardId shard) const;
 
  private:
@@ -62,10 +69,26 @@ class UnitStore {
     std::uint64_t version = 0;
     std::vector<std::uint8_t> bytes;
   };
+  // An atomic byte count that copies as a value.
+  class Counter {
+   public:
+    Counter() = default;
+    Counter(const Counter& other) : value_(other.value()) {}
+    Counter& operator=(const Counter& other) {
+      value_.store(other.value(), std::memory_order_relaxed);
+      return *this;
+    }
+    std::uint64_t value() const { return value_.load(std::memory_order_relaxed); }
+    void replace(std::uint64_t removed, std::uint64_t added) {
+      value_.fetch_add(added - removed, std::memory_order_relaxed);  // modulo 2^64
+    }
+
+   private:
+    std::atomic<std::uint64_t> value_{0};
+  };
   Unit& slot(model::BlobIndex blob, model::ShardId shard);
   std::vector<std::vector<Unit>> shards_;  // [shard][blob]
-  std::uint64_t held_bytes_ = 0;
-  std::uint64_t last_version_ = 0;
+  Counter held_bytes_;
 };
 
 }  // namespace sliversim::schemes

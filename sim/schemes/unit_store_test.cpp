@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <thread>
 #include <vector>
 
 namespace sliversim::schemes {
@@ -104,7 +105,7 @@ TEST_CASE("a unit's version changes with every put, erase and corruption, and on
   store.put(BlobIndex{0}, ShardId{1}, {1, 2});
   const std::uint64_t first = store.version(BlobIndex{0}, ShardId{0});
   CHECK(first != 0);
-  CHECK(store.version(BlobIndex{0}, ShardId{1}) != first);  // unique over the store
+  CHECK(store.version(BlobIndex{0}, ShardId{1}) == first);  // counted per slot
   store.corrupt(BlobIndex{0}, ShardId{1}, 9);               // another unit: this one is unchanged
   (void)store.bytes(BlobIndex{0}, ShardId{0});
   CHECK(store.version(BlobIndex{0}, ShardId{0}) == first);
@@ -117,6 +118,38 @@ TEST_CASE("a unit's version changes with every put, erase and corruption, and on
   CHECK(rewritten != first);
   store.erase(BlobIndex{0}, ShardId{0});
   CHECK(store.version(BlobIndex{0}, ShardId{0}) != rewritten);
+}
+
+TEST_CASE("versions and held bytes do not depend on the order, or threads, writing other blobs") {
+  // Blob 0's slots are written on one thread while blob 1's are on another, in either order.
+  const auto fill = [](UnitStore& store, BlobIndex blob, std::uint8_t rounds) {
+    for (std::uint8_t r = 1; r <= rounds; ++r) {
+      for (std::uint32_t s = 0; s < 4; ++s) {
+        store.put(blob, ShardId{s}, std::vector<std::uint8_t>(r * 10U + s, r));
+        if (r % 2 == 0) store.erase(blob, ShardId{s});
+      }
+    }
+  };
+  UnitStore serial(4);
+  fill(serial, BlobIndex{1}, 5);
+  fill(serial, BlobIndex{0}, 3);
+  UnitStore parallel(4);
+  for (std::uint32_t s = 0; s < 4; ++s) {
+    parallel.ensure_slot(BlobIndex{0}, ShardId{s});
+    parallel.ensure_slot(BlobIndex{1}, ShardId{s});
+  }
+  std::thread other([&] { fill(parallel, BlobIndex{1}, 5); });
+  fill(parallel, BlobIndex{0}, 3);
+  other.join();
+  CHECK(parallel.held_bytes() == serial.held_bytes());
+  CHECK(serial.held_bytes() == (50 + 51 + 52 + 53) + (30 + 31 + 32 + 33));
+  for (std::uint32_t s = 0; s < 4; ++s) {
+    for (const BlobIndex b : {BlobIndex{0}, BlobIndex{1}}) {
+      CHECK(parallel.version(b, ShardId{s}) == serial.version(b, ShardId{s}));
+      CHECK(parallel.bytes(b, ShardId{s}).size() == serial.bytes(b, ShardId{s}).size());
+    }
+    CHECK(serial.version(BlobIndex{1}, ShardId{s}) == 7);  // five puts and two erasures
+  }
 }
 
 TEST_CASE("new unit buffers are zeroed and of the size asked, small or populated at once") {
