@@ -95,23 +95,29 @@ std::optional<RunOptions> parse_options(const Args& args, std::ostream& out) {
   return options_from(vm, scenarios.front());
 }
 
-// Creates the file's folder and checks the file can be written, before anything is simulated,
-// without creating or touching it: a run that fails or is killed leaves no empty file and an
-// earlier file unchanged.
-void prepare_output(const fs::path& path) {
+// Creates the file's folder and checks, before anything is simulated, that the file can be
+// written there without creating or touching it: the folder takes a new file (a probe, created and
+// removed), the path is not a folder, and an existing file (written in place, like the event log)
+// opens for writing. A run that fails or is killed later leaves no empty file and an earlier one
+// unchanged.
+void prepare_output(const fs::path& path, bool in_place) {
+  const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
   std::error_code ec;
-  if (path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
-  const bool existed = fs::exists(path, ec);
-  bool writable = false;
-  if (!ec) {
-    std::ofstream probe(path, std::ios::binary | std::ios::app);
-    writable = static_cast<bool>(probe);
+  fs::create_directories(folder, ec);
+  std::string problem = ec ? ec.message() : std::string();
+  if (problem.empty() && fs::is_directory(path, ec)) problem = "is a folder";
+  if (problem.empty()) {
+    const fs::path probe =
+        folder / fmt::format(".{}.probe-{}", path.filename().string(), ::getpid());
+    const bool created = static_cast<bool>(std::ofstream(probe, std::ios::binary));
+    fs::remove(probe, ec);
+    if (!created) problem = "cannot create files in " + folder.string();
   }
-  if (writable && !existed) fs::remove(path, ec);
-  if (ec || !writable) {
-    throw CliError(
-        fmt::format("{}: cannot write{}", path.string(), ec ? ": " + ec.message() : std::string()));
+  if (problem.empty() && in_place && fs::exists(path, ec) &&
+      !std::ofstream(path, std::ios::binary | std::ios::app)) {
+    problem = "not writable";
   }
+  if (!problem.empty()) throw CliError(fmt::format("{}: cannot write: {}", path.string(), problem));
 }
 
 void print_summary(const RunOptions& o, const model::WorldTrace& w, std::ostream& out) {
@@ -148,8 +154,8 @@ int cmd_run(const Args& args, std::ostream& out) {
   settings.threads = o->threads;
   settings.progress = !o->quiet && (o->progress || isatty(STDERR_FILENO) == 1);
   settings.before_schemes = [&o] {
-    prepare_output(o->out);
-    if (o->events) prepare_output(*o->events);
+    prepare_output(o->out, false);  // written through a temporary file and a rename
+    if (o->events) prepare_output(*o->events, true);
   };
   const Simulation sim = simulate_scenario(loaded, settings);
   if (o->events) {

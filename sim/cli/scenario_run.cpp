@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <iostream>
 #include <limits>
 #include <thread>
@@ -120,6 +121,11 @@ Simulation simulate_scenario(const scenario::LoadedScenario& loaded,
       make_schemes(loaded, settings.threads);
   const schemes::MemoryEstimate memory =
       check_memory(loaded, settings.threads, sim.world, scheme_list);
+  if (memory.repair_blobs_at_once > 1) {
+    // Blobs repaired at once share the threads: their codec workers are divided among them.
+    scheme_list =
+        make_schemes(loaded, std::max(1U, settings.threads / memory.repair_blobs_at_once));
+  }
   if (settings.before_schemes) settings.before_schemes();
   const auto schemes_started = std::chrono::steady_clock::now();
   schemes::DriverOptions options = schemes::driver_options(loaded.config);

@@ -10,6 +10,7 @@
 #include <atomic>
 #include <chrono>
 #include <exception>
+#include <system_error>
 #include <thread>
 
 #include "sim/schemes/driver.hpp"
@@ -92,8 +93,8 @@ struct SchemeDriver::BlobRepairs {
 
 namespace {
 
-// Runs fn(i) for i in [0, count) on up to `workers` threads, items taken in turn; rethrows the
-// first exception (by item) once all are done.
+// Runs fn(i) for i in [0, count) on up to `workers` threads (fewer if the system has no more),
+// items taken in turn; rethrows the first exception (by item) once all are done.
 template <class Fn>
 void for_each_item(std::size_t count, std::size_t workers, Fn fn) {
   std::vector<std::exception_ptr> errors(count);
@@ -108,7 +109,13 @@ void for_each_item(std::size_t count, std::size_t workers, Fn fn) {
     }
   };
   std::vector<std::thread> pool;
-  for (std::size_t t = 1; t < std::min(workers, count); ++t) pool.emplace_back(work);
+  for (std::size_t t = 1; t < std::min(workers, count); ++t) {
+    try {
+      pool.emplace_back(work);
+    } catch (const std::system_error&) {
+      break;  // no more threads: the items are shared among those running
+    }
+  }
   work();
   for (std::thread& t : pool) t.join();
   for (const std::exception_ptr& e : errors) {

@@ -134,11 +134,14 @@ MemoryEstimate estimate_memory(const model::WorldTrace& trace,
   m.budget_bytes = static_cast<std::uint64_t>(std::llround(budget_gib * 1073741824.0));
   if (schemes.empty()) m.concurrency = 1;
   m.needed_bytes = m.base_bytes;
-  // c schemes at once leave up to threads / c blobs' repairs at once to each; the most schemes,
-  // then the most blobs, that fit.
+  // c schemes side by side leave up to threads / c blobs' repairs at once to each; the most
+  // schemes, then the most blobs, that fit. Schemes one at a time repair one blob at a time: they
+  // reuse each other's freed memory (process_memory.hpp), which repairs on other threads would
+  // keep in heaps of their own.
   const std::size_t most = std::min<std::size_t>(threads, schemes.size());
   for (std::size_t c = most; c >= 1 && m.concurrency == 0; --c) {
-    for (std::size_t at_once = std::max<std::size_t>(1, threads / c); at_once >= 1; --at_once) {
+    const std::size_t blobs = c == 1 ? 1 : threads / c;
+    for (std::size_t at_once = std::max<std::size_t>(1, blobs); at_once >= 1; --at_once) {
       std::vector<std::uint64_t> peaks;
       for (const auto& scheme : schemes) {
         peaks.push_back(scheme_peak(trace, *scheme, replication_copies, threads,

@@ -30,8 +30,9 @@ struct MemoryEstimate {
   unsigned concurrency = 0;               // schemes run at once: the most, up to the thread
                                           // count, whose largest peaks fit together; 0: not even
                                           // the largest alone fits (refused)
-  unsigned repair_blobs_at_once = 1;      // blobs whose repairs each scheme runs at once:
-                                          // threads / concurrency (DriverOptions)
+  unsigned repair_blobs_at_once = 1;      // blobs whose repairs each scheme runs at once: up
+                                          // to threads / concurrency when concurrency > 1
+                                          // (DriverOptions), else 1
   std::uint64_t needed_bytes = 0;         // base_bytes and the `concurrency` largest peaks (the
                                           // largest alone when refused)
   std::uint64_t budget_bytes = 0;         // memory_budget_gib in bytes
@@ -75,9 +76,9 @@ std::uint64_t trace_bytes(const model::WorldTrace& trace);
 
 // The peak bytes of each scheme over the trace's writes and expiries (formula_blob_memory per
 // blob; for another name the scheme's stored_bytes, and the blob and its units twice while
-// written; of the threads / c largest when c schemes run at once, each repairing that many blobs
-// at once) raised by the allocator's overhead, the process base, and the concurrency c, at most
-// `threads`, that fits `budget_gib`. Runs nothing.
+// written; of the threads / c largest when c > 1 schemes run at once, each repairing that many
+// blobs at once) raised by the allocator's overhead, the process base, and the concurrency c, at
+// most `threads`, that fits `budget_gib`. Runs nothing.
 MemoryEstimate estimate_memory(const model::WorldTrace& trace,
                                const std::vector<std::unique_ptr<StorageScheme>>& schemes,
                                std::uint32_t replication_copies, unsigned threads,

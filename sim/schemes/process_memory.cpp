@@ -17,14 +17,13 @@ void set_freed_memory(FreedMemory policy) {
   static bool changed = false;
   if (policy == FreedMemory::kReturned && !changed) return;
   changed = true;
-  // glibc's defaults (128 KiB; trimming at twice that) and its largest mmap threshold on 64-bit
+  // glibc's defaults (128 KiB for both) and its largest mmap threshold on 64-bit
   // systems (half its per-thread heap size; a larger value is refused).
   constexpr int kDefaultMmapThreshold = 128 << 10;
   constexpr int kLargestHeapBlock = 32 << 20;
   const bool kept = policy == FreedMemory::kKept;
   (void)mallopt(M_MMAP_THRESHOLD, kept ? kLargestHeapBlock : kDefaultMmapThreshold);
-  (void)mallopt(M_TRIM_THRESHOLD,
-                kept ? std::numeric_limits<int>::max() : 2 * kDefaultMmapThreshold);
+  (void)mallopt(M_TRIM_THRESHOLD, kept ? std::numeric_limits<int>::max() : kDefaultMmapThreshold);
 #else
   (void)policy;
 #endif

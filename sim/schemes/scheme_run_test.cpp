@@ -100,17 +100,24 @@ TEST_CASE("the memory estimate peaks with the blobs alive at once and limits con
   CHECK(tight.concurrency == 1);
   CHECK(tight.repair_blobs_at_once == 1);
   CHECK(tight.needed_bytes == base + 134505);
-  // One scheme alone: threads / 1 blobs' repairs at once when their working memory fits (the
-  // three largest working memories 96300 bytes, the two largest 64200), else fewer.
-  std::vector<std::unique_ptr<StorageScheme>> alone;
-  alone.push_back(std::make_unique<FakeScheme>(8, 2, 4000, "b"));
-  const MemoryEstimate two_blobs = estimate_memory(trace, alone, 3, 2, gib(base + 170000));
-  CHECK(two_blobs.concurrency == 1);
+  // Schemes side by side: threads / c blobs' repairs at once each when their working memory fits
+  // (per blob 8100 and 32100 bytes), else fewer; one scheme at a time: one blob at a time.
+  std::vector<std::unique_ptr<StorageScheme>> pair;
+  pair.push_back(std::make_unique<FakeScheme>(8, 4, 1000, "a"));
+  pair.push_back(std::make_unique<FakeScheme>(8, 2, 4000, "b"));
+  const MemoryEstimate two_blobs = estimate_memory(trace, pair, 3, 4, gib(base + 220000));
+  CHECK(two_blobs.concurrency == 2);
   CHECK(two_blobs.repair_blobs_at_once == 2);
-  CHECK(two_blobs.needed_bytes == base + 168210);
-  const MemoryEstimate capped = estimate_memory(trace, alone, 3, 3, gib(base + 170000));
-  CHECK(capped.repair_blobs_at_once == 2);
-  CHECK(estimate_memory(trace, alone, 3, 3, gib(base + 210000)).repair_blobs_at_once == 3);
+  CHECK(two_blobs.peak_bytes == std::vector<std::uint64_t>{42210, 168210});
+  CHECK(two_blobs.needed_bytes == base + 210420);
+  const MemoryEstimate one_blob = estimate_memory(trace, pair, 3, 4, gib(base + 200000));
+  CHECK(one_blob.concurrency == 2);
+  CHECK(one_blob.repair_blobs_at_once == 1);
+  CHECK(one_blob.needed_bytes == base + 168210);
+  const MemoryEstimate alone = estimate_memory(trace, pair, 3, 4, gib(base + 150000));
+  CHECK(alone.concurrency == 1);
+  CHECK(alone.repair_blobs_at_once == 1);
+  CHECK(alone.needed_bytes == base + 134505);
   const MemoryEstimate refused = estimate_memory(trace, schemes, 3, 2, gib(base + 100000));
   CHECK_FALSE(refused.fits());
   CHECK(refused.needed_bytes == base + 134505);
