@@ -6,6 +6,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <utility>
 
 #include "codec/byte_text.hpp"
 #include "codec/wire_sizes.hpp"
@@ -98,6 +99,29 @@ nlohmann::json blob_summary_json(const codec::EncodedBlob& encoded) {
           {"secondary_sliver_bytes", p.symbols_per_sliver(codec::SliverAxis::kSecondary) * s},
           {"metadata_bytes", codec::metadata_bytes(p.n_shards())},
           {"metadata_root_hex", codec::hex_encode(encoded.metadata.merkle_root())}};
+}
+
+std::optional<BlobCommand> parse_blob_command(const Args& args,
+                                              boost::program_options::options_description& opts,
+                                              const char* threads_help, std::ostream& out) {
+  namespace po = boost::program_options;
+  opts.add_options()("shards,n", po::value<std::string>()->required(),
+                     "number of shards (4 to 49155; Walrus: 1000)")(
+      "threads", po::value<std::string>()->default_value("0"), threads_help)(
+      "file", po::value<std::string>()->required(), "the blob file");
+  po::positional_options_description positional;
+  positional.add("file", 1);
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(opts).positional(positional).run(), vm);
+  if (vm.count("help") != 0U) {
+    out << opts;
+    return std::nullopt;
+  }
+  po::notify(vm);
+  codec::EncodedBlob encoded =
+      encode_blob_input(vm["shards"].as<std::string>(), vm["threads"].as<std::string>(),
+                        vm["file"].as<std::string>());
+  return BlobCommand{std::move(vm), std::move(encoded)};
 }
 
 }  // namespace sliversim::cli

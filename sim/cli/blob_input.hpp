@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -10,6 +12,7 @@
 
 #include "codec/blob_metadata.hpp"
 #include "codec/redstuff_params.hpp"
+#include "sim/cli/program_options.hpp"
 
 namespace sliversim::cli {
 
@@ -30,6 +33,20 @@ std::size_t parse_threads(const std::string& text);
 // Throws CliError (exit 2) naming the input at fault; `file` is named on an encoding failure.
 codec::EncodedBlob encode_blob_input(const std::string& shards, const std::string& threads,
                                      const std::string& file);
+
+// A blob command's options and its encoded blob.
+struct BlobCommand {
+  boost::program_options::variables_map options;
+  codec::EncodedBlob encoded;
+};
+
+// The blob commands' parse: adds --shards, --threads (described by `threads_help`) and the blob
+// FILE (positional) to `opts`, parses `args` and encodes the file (encode_blob_input). Returns
+// nullopt after printing the options to `out` for --help. Throws boost::program_options::error
+// (exit 2) on unknown, malformed or missing options, and CliError (exit 2) on bad values.
+std::optional<BlobCommand> parse_blob_command(const Args& args,
+                                              boost::program_options::options_description& opts,
+                                              const char* threads_help, std::ostream& out);
 
 // The blob-id JSON object: blob_id, blob_id_hex, unencoded_length, symbol_size, n_shards,
 // primary_symbols (k_p), secondary_symbols (k_s), max_faulty, metadata_root_hex, sliver sizes.

@@ -10,12 +10,6 @@
 #include <fstream>
 #include <span>
 
-// GCC 12 at -O2/-O3 reports a false "potential null pointer dereference" inside Boost's
-// typed_value<std::string>::notify; it is not ours to fix, so it is silenced for this header only.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wnull-dereference"
-#pragma GCC diagnostic pop
-
 #include "codec/byte_text.hpp"
 #include "sim/cli/blob_input.hpp"
 #include "sim/cli/commands.hpp"
@@ -91,25 +85,13 @@ void write_outputs(const codec::EncodedBlob& encoded, const fs::path& dir) {
 int cmd_encode(const Args& args, std::ostream& out) {
   namespace po = boost::program_options;
   po::options_description opts("sliversim encode --shards N FILE --out DIR");
-  opts.add_options()("help,h", "show this help")("shards,n", po::value<std::string>()->required(),
-                                                 "number of shards (4 to 49155; Walrus: 1000)")(
-      "out,o", po::value<std::string>()->required(), "output directory (created if missing)")(
-      "threads", po::value<std::string>()->default_value("0"),
-      "encoding threads, 0 = all cores (default 0)")("file", po::value<std::string>()->required(),
-                                                     "the blob file");
-  po::positional_options_description positional;
-  positional.add("file", 1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(opts).positional(positional).run(), vm);
-  if (vm.count("help") != 0U) {
-    out << opts;
-    return kExitOk;
-  }
-  po::notify(vm);
-  const std::string file = vm["file"].as<std::string>();
-  const codec::EncodedBlob encoded =
-      encode_blob_input(vm["shards"].as<std::string>(), vm["threads"].as<std::string>(), file);
-  const std::string out_dir = vm["out"].as<std::string>();
+  opts.add_options()("help,h", "show this help")("out,o", po::value<std::string>()->required(),
+                                                 "output directory (created if missing)");
+  const std::optional<BlobCommand> blob =
+      parse_blob_command(args, opts, "encoding threads, 0 = all cores (default 0)", out);
+  if (!blob) return kExitOk;
+  const codec::EncodedBlob& encoded = blob->encoded;
+  const std::string out_dir = blob->options["out"].as<std::string>();
   make_directory(out_dir);
   write_outputs(encoded, out_dir);
   out << "wrote " << 2 * encoded.expanded.n_shards() << " slivers and the metadata of blob "
