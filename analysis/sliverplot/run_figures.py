@@ -66,9 +66,9 @@ def _markevery(points):
     return max(1, points // 12)
 
 
-def cumulative_repair_bytes(results):
-    """Cumulative repair bytes (all categories, weighted) against simulated time in days, one
-    line per scheme, a point at the end of every epoch."""
+def _epoch_repair_series(results):
+    """Each scheme's per-epoch repair bytes, the epochs all of them have, and those epochs'
+    (start, end) days; Unsupported when the results lack either."""
     series = _per_epoch_series(results, "repair_bytes_total")
     if not series:
         raise Unsupported("no /schemes/*/per_epoch repair_bytes_total series")
@@ -76,6 +76,13 @@ def cumulative_repair_bytes(results):
     bounds = epoch_bounds_days(results, epochs)
     if bounds is None:
         raise Unsupported("no epoch times (/world/per_epoch or the resolved epoch length)")
+    return series, epochs, bounds
+
+
+def cumulative_repair_bytes(results):
+    """Cumulative repair bytes (all categories, weighted) against simulated time in days, one
+    line per scheme, a point at the end of every epoch."""
+    series, epochs, bounds = _epoch_repair_series(results)
     fig, (ax,) = style.new_figure("single")
     finals = []
     for name, values in series.items():
@@ -100,13 +107,7 @@ def cumulative_repair_bytes(results):
 def epoch_repair_bandwidth(results):
     """Mean repair bandwidth of each epoch (its repair bytes over its length, bytes/s) against
     simulated time in days, as steps, one line per scheme."""
-    series = _per_epoch_series(results, "repair_bytes_total")
-    if not series:
-        raise Unsupported("no /schemes/*/per_epoch repair_bytes_total series")
-    epochs = min(len(v) for v in series.values())
-    bounds = epoch_bounds_days(results, epochs)
-    if bounds is None:
-        raise Unsupported("no epoch times (/world/per_epoch or the resolved epoch length)")
+    series, epochs, bounds = _epoch_repair_series(results)
     fig, (ax,) = style.new_figure("single")
     rates_all = []
     for name, values in series.items():
