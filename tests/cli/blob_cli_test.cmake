@@ -8,21 +8,7 @@ set(kRegressionId "RcU82Mwf-CFkv1LaI_2qcpANwpGUuG3TMwnVzZxD2kY")
 file(REMOVE_RECURSE "${WORK_DIR}")
 file(MAKE_DIRECTORY "${WORK_DIR}")
 
-# run(EXIT ARGS...): runs sliversim with ARGS, sets OUT and ERR, checks the exit code.
-macro(run expected_exit)
-  execute_process(COMMAND "${SLIVERSIM}" ${ARGN} RESULT_VARIABLE code OUTPUT_VARIABLE OUT
-                  ERROR_VARIABLE ERR)
-  if(NOT code EQUAL ${expected_exit})
-    message(FATAL_ERROR "sliversim ${ARGN}: exit ${code}, expected ${expected_exit}\n"
-                        "stdout: ${OUT}\nstderr: ${ERR}")
-  endif()
-endmacro()
-
-function(expect_match text regex what)
-  if(NOT "${text}" MATCHES "${regex}")
-    message(FATAL_ERROR "${what} does not match '${regex}':\n${text}")
-  endif()
-endfunction()
+include("${CMAKE_CURRENT_LIST_DIR}/cli_test_support.cmake")
 
 set(input "${WORK_DIR}/regression.txt")
 file(WRITE "${input}" "${kRegressionText}")
