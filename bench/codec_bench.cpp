@@ -1,5 +1,6 @@
 // codec_bench: throughput of the codec. Prints tables; --json prints them as one JSON document.
-//   codec_bench [--quick] [--json] [--section NAME]...   sections: rs16, locator, redstuff, isal
+//   codec_bench [--quick] [--json] [--section NAME]...   sections: rs16, locator, hash, redstuff,
+//   isal
 #include "bench/codec_bench.hpp"
 
 #include <cstring>
@@ -26,8 +27,8 @@ int main(int argc, char** argv) {
     } else if (a == "--section" && i + 1 < argc) {
       sections.insert(argv[++i]);
     } else {
-      std::cerr
-          << "usage: codec_bench [--quick] [--json] [--section rs16|locator|redstuff|isal]...\n";
+      std::cerr << "usage: codec_bench [--quick] [--json] [--section "
+                   "rs16|locator|hash|redstuff|isal]...\n";
       return 2;
     }
   }
@@ -50,6 +51,10 @@ int main(int argc, char** argv) {
   }
   if (wanted("locator")) {
     locator_section(opt, tables);
+    flush();
+  }
+  if (wanted("hash")) {
+    hash_section(opt, tables);
     flush();
   }
   if (wanted("redstuff")) {

@@ -19,6 +19,8 @@ void rs16_section(const BenchOptions& opt, std::vector<Table>& out);
 void locator_section(const BenchOptions& opt, std::vector<Table>& out);
 // RedStuff at n = 1000: encode + metadata, decode, and the official WASM encoder on the same blobs.
 void redstuff_section(const BenchOptions& opt, std::vector<Table>& out);
+// Batched BLAKE2b-256 per implementation (the Merkle hashing RedStuff spends its time in).
+void hash_section(const BenchOptions& opt, std::vector<Table>& out);
 // ISA-L GF(2^8) Cauchy Reed–Solomon as a reference point (skipped when the build has no ISA-L).
 void isal_section(const BenchOptions& opt, std::vector<Table>& out);
 
