@@ -95,7 +95,9 @@ TEST_CASE("slivers encoded without the matrix equal encode_blob's, with every le
   std::mt19937_64 rng(31);
   check_like_encode_blob(4, {}, 1);
   check_like_encode_blob(10, testing::random_bytes(rng, 33), 1);
-  check_like_encode_blob(10, testing::random_bytes(rng, 4 * 7 * 100), 2);      // s = 100: a tail
+  check_like_encode_blob(10, testing::random_bytes(rng, 4 * 7 * 100), 2);  // s = 100: a tail
+  // 4 message rows on 3 workers: blocks of 2 rows, the third block empty.
+  check_like_encode_blob(10, testing::random_bytes(rng, 4 * 7 * 10), 3);
   check_like_encode_blob(13, testing::random_bytes(rng, 5 * 9 * 128 - 1), 3);  // s = 128
   // s = 60000 at n = 40: blocks of one column, whose leaves are hashed many rows at a time.
   check_like_encode_blob(40, testing::random_bytes(rng, 14 * 27 * 60000), 2);
@@ -105,18 +107,22 @@ TEST_CASE("slivers encoded without the matrix equal encode_blob's, with every le
 
 TEST_CASE("slivers do not depend on the thread count at n = 1000") {
   std::mt19937_64 rng(32);
-  const Bytes blob = testing::random_bytes(rng, 334 * 667 * 130 - 77);
   const RedStuffParams params = *RedStuffParams::make(1000);
-  Slivers one(params, blob.size());
-  Slivers three(params, blob.size());
-  EncodedSlivers a;
-  EncodedSlivers b;
-  REQUIRE(encode_slivers(params, blob, 1, one.buffers(), false, &a) == RedStuffStatus::kOk);
-  REQUIRE(encode_slivers(params, blob, 3, three.buffers(), false, &b) == RedStuffStatus::kOk);
-  CHECK(a.metadata == b.metadata);
-  CHECK(a.leaf_digests.empty());
-  CHECK(one.primary == three.primary);
-  CHECK(one.secondary == three.secondary);
+  // s = 130, and s = 2 (every line fits one block of the target size, split among the workers).
+  for (const std::size_t size : {std::size_t{334 * 667 * 130 - 77}, std::size_t{334 * 667 * 2}}) {
+    CAPTURE(size);
+    const Bytes blob = testing::random_bytes(rng, size);
+    Slivers one(params, blob.size());
+    Slivers three(params, blob.size());
+    EncodedSlivers a;
+    EncodedSlivers b;
+    REQUIRE(encode_slivers(params, blob, 1, one.buffers(), false, &a) == RedStuffStatus::kOk);
+    REQUIRE(encode_slivers(params, blob, 3, three.buffers(), false, &b) == RedStuffStatus::kOk);
+    CHECK(a.metadata == b.metadata);
+    CHECK(a.leaf_digests.empty());
+    CHECK(one.primary == three.primary);
+    CHECK(one.secondary == three.secondary);
+  }
 }
 
 TEST_CASE("above kMaxDigestShards the slivers come from the matrix, without leaf digests") {

@@ -134,10 +134,11 @@ void serve(const codec::RedStuffParams& params, SliverAxis axis, Served& served,
 }
 
 // Recovers `target` from the remote helpers' symbols (plus `own`, a local symbol, if given).
-// Returns the sliver, or records the helpers whose symbols were rejected.
-std::optional<std::vector<std::uint8_t>> recover(const Call& call, Job& job, RecoveryTarget target,
+// Returns the sliver, or adds the helpers whose symbols were rejected to `bad`.
+std::optional<std::vector<std::uint8_t>> recover(const Call& call, RecoveryTarget target,
                                                  const std::vector<model::ShardId>& helpers,
-                                                 const RecoverySymbol* own) {
+                                                 const RecoverySymbol* own,
+                                                 std::vector<model::ShardId>& bad) {
   const Served& served = target.axis == SliverAxis::kPrimary ? call.secondaries : call.primaries;
   std::vector<RecoverySymbol> symbols;
   symbols.reserve(helpers.size() + 1);
@@ -151,9 +152,9 @@ std::optional<std::vector<std::uint8_t>> recover(const Call& call, Job& job, Rec
   if (status == codec::RecoveryStatus::kOk) return std::move(result.sliver);
   for (std::size_t i = 0; i < helpers.size() && i < result.verdicts.size(); ++i) {
     const codec::SymbolVerdict v = result.verdicts[i];
-    const bool listed = std::find(job.bad.begin(), job.bad.end(), helpers[i]) != job.bad.end();
+    const bool listed = std::find(bad.begin(), bad.end(), helpers[i]) != bad.end();
     if (v != codec::SymbolVerdict::kValid && v != codec::SymbolVerdict::kUnchecked && !listed) {
-      job.bad.push_back(helpers[i]);
+      bad.push_back(helpers[i]);
     }
   }
   return std::nullopt;
@@ -171,25 +172,62 @@ RecoverySymbol own_symbol(const Call& call, RecoveryTarget rebuilt,
   return std::move(out.front());
 }
 
-void run_job(const Call& call, Job& job) {
-  if (job.gone) return;
-  if (job.has(redstuff::kStageSelfHelp)) {
-    const bool primary_first = job.has(redstuff::kStagePrimaryFirst);
-    auto& first = primary_first ? job.rebuilt_primary : job.rebuilt_secondary;
-    auto& second = primary_first ? job.rebuilt_secondary : job.rebuilt_primary;
-    const RecoveryTarget t1 = primary_first ? job.primary : job.secondary;
-    const RecoveryTarget t2 = primary_first ? job.secondary : job.primary;
-    first = recover(call, job, t1, primary_first ? job.for_primary : job.for_secondary, nullptr);
-    if (!first) return;
-    const RecoverySymbol own = own_symbol(call, t1, *first, t2);
-    second = recover(call, job, t2, primary_first ? job.for_secondary : job.for_primary, &own);
+// One recovery of a call: a job's primary or secondary sliver, or both in turn when one needs the
+// other (self-help). A job's two independent slivers are separate tasks, so a call of one job
+// still uses two workers; each task lists its rejected helpers apart, merged in task order.
+struct Task {
+  Job* job;
+  std::uint8_t stage;  // kStageSelfHelp, kStageSecondary or kStagePrimary
+  std::vector<model::ShardId> bad;
+};
+
+std::vector<Task> tasks_of(std::vector<Job>& jobs) {
+  std::vector<Task> tasks;
+  for (Job& job : jobs) {
+    if (job.gone) continue;
+    if (job.has(redstuff::kStageSelfHelp)) {
+      tasks.push_back({&job, redstuff::kStageSelfHelp, {}});
+      continue;
+    }
+    for (const std::uint8_t stage : {redstuff::kStageSecondary, redstuff::kStagePrimary}) {
+      if (job.has(stage)) tasks.push_back({&job, stage, {}});
+    }
+  }
+  return tasks;
+}
+
+void run_task(const Call& call, Task& task) {
+  Job& job = *task.job;
+  if (task.stage == redstuff::kStageSecondary) {
+    job.rebuilt_secondary = recover(call, job.secondary, job.for_secondary, nullptr, task.bad);
     return;
   }
-  if (job.has(redstuff::kStageSecondary)) {
-    job.rebuilt_secondary = recover(call, job, job.secondary, job.for_secondary, nullptr);
+  if (task.stage == redstuff::kStagePrimary) {
+    job.rebuilt_primary = recover(call, job.primary, job.for_primary, nullptr, task.bad);
+    return;
   }
-  if (job.has(redstuff::kStagePrimary)) {
-    job.rebuilt_primary = recover(call, job, job.primary, job.for_primary, nullptr);
+  const bool primary_first = job.has(redstuff::kStagePrimaryFirst);
+  auto& first = primary_first ? job.rebuilt_primary : job.rebuilt_secondary;
+  auto& second = primary_first ? job.rebuilt_secondary : job.rebuilt_primary;
+  const RecoveryTarget t1 = primary_first ? job.primary : job.secondary;
+  const RecoveryTarget t2 = primary_first ? job.secondary : job.primary;
+  first = recover(call, t1, primary_first ? job.for_primary : job.for_secondary, nullptr, task.bad);
+  if (!first) return;
+  const RecoverySymbol own = own_symbol(call, t1, *first, t2);
+  second = recover(call, t2, primary_first ? job.for_secondary : job.for_primary, &own, task.bad);
+}
+
+// Runs the tasks of the call's jobs on the workers; each writes only its own slivers and list.
+void run_jobs(Call& call, std::size_t workers) {
+  std::vector<Task> tasks = tasks_of(call.jobs);
+  codec::parallel_ranges(tasks.size(), workers, [&](std::size_t b, std::size_t e) {
+    for (std::size_t t = b; t < e; ++t) run_task(call, tasks[t]);
+  });
+  for (Task& task : tasks) {
+    std::vector<model::ShardId>& bad = task.job->bad;
+    for (const model::ShardId h : task.bad) {
+      if (std::find(bad.begin(), bad.end(), h) == bad.end()) bad.push_back(h);
+    }
   }
 }
 
@@ -247,11 +285,8 @@ std::vector<RepairResult> RedStuffScheme::execute_repairs(model::BlobIndex blob,
           options_.threads);
     serve(params_, SliverAxis::kSecondary, call.secondaries, call.rec, options_.helper_cache,
           options_.threads);
-    // Determinism: each job writes only its own results; they are applied in request order.
-    codec::parallel_ranges(call.jobs.size(), codec::resolve_threads(options_.threads),
-                           [&](std::size_t b, std::size_t e) {
-                             for (std::size_t j = b; j < e; ++j) run_job(call, call.jobs[j]);
-                           });
+    // Determinism: each task writes only its own results; they are applied in request order.
+    run_jobs(call, codec::resolve_threads(options_.threads));
     for (Job& job : call.jobs) done.push_back(std::move(job));
   }
   std::vector<RepairResult> results;
