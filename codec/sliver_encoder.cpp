@@ -127,18 +127,18 @@ void encode_column_block(const Encoding& e, std::size_t j0, std::size_t j1,
 }
 
 // Runs fn(begin, end, scratch) over blocks of at most `most_per_block` of `lines` lines on the
-// workers. The block count is a multiple of the workers (up to one line per block), so every
-// worker gets as many equal blocks: a small blob's lines fit one block of the target size and
-// would otherwise all go to one worker.
+// workers. The block count is a multiple of the workers (up to one line per block) and block b
+// is [lines * b / blocks, lines * (b + 1) / blocks), so the workers get nearly equal shares: a
+// small blob's lines fit one block of the target size and would otherwise all go to one worker.
 template <class Fn>
 void over_blocks(std::size_t lines, std::size_t most_per_block, std::size_t workers, Fn fn) {
+  if (lines == 0) return;
   const std::size_t needed = (lines + most_per_block - 1) / most_per_block;
   const std::size_t blocks = std::min(lines, (needed + workers - 1) / workers * workers);
-  const std::size_t per_block = (lines + blocks - 1) / blocks;
   parallel_ranges(blocks, workers, [&](std::size_t begin, std::size_t end) {
     std::vector<std::uint8_t> scratch;
-    for (std::size_t b = begin; b < end && b * per_block < lines; ++b) {
-      fn(b * per_block, std::min(lines, (b + 1) * per_block), scratch);
+    for (std::size_t b = begin; b < end; ++b) {
+      fn(lines * b / blocks, lines * (b + 1) / blocks, scratch);
     }
   });
 }

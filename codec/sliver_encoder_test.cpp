@@ -96,7 +96,7 @@ TEST_CASE("slivers encoded without the matrix equal encode_blob's, with every le
   check_like_encode_blob(4, {}, 1);
   check_like_encode_blob(10, testing::random_bytes(rng, 33), 1);
   check_like_encode_blob(10, testing::random_bytes(rng, 4 * 7 * 100), 2);  // s = 100: a tail
-  // 4 message rows on 3 workers: blocks of 2 rows, the third block empty.
+  // 4 message rows on 3 workers: blocks of 1, 1 and 2 rows.
   check_like_encode_blob(10, testing::random_bytes(rng, 4 * 7 * 10), 3);
   check_like_encode_blob(13, testing::random_bytes(rng, 5 * 9 * 128 - 1), 3);  // s = 128
   // s = 60000 at n = 40: blocks of one column, whose leaves are hashed many rows at a time.
