@@ -81,8 +81,12 @@ regress() {
   scenarios/regression/run.sh "${BUILD_DIR}/sliversim" results/regress "$@"
 }
 
-cmd="${1:-run}"
-[ $# -gt 0 ] && shift
+# No command, or options first (./run_sim.sh --seed 7): the main job with those options.
+cmd="run"
+if [ $# -gt 0 ] && [ "${1#-}" = "$1" ]; then
+  cmd="$1"
+  shift
+fi
 case "${cmd}" in
   run) ensure_deps; build; main_job "$@" ;;
   test) ensure_deps; build; run_tests "$@" ;;

@@ -55,6 +55,7 @@ void print_usage(std::ostream& os) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  std::string command;  // the subcommand being run, once known
   try {
     if (argc < 2) {
       print_usage(std::cerr);
@@ -71,13 +72,16 @@ int main(int argc, char** argv) {
       print_usage(std::cerr);
       return sliversim::cli::kExitBadInput;
     }
+    command = name;
     const Args args(argv + 2, argv + argc);
     return it->second.run(args, std::cout);
   } catch (const sliversim::cli::CliError& e) {
     for (const auto& line : e.lines()) std::cerr << "error: " << line << "\n";
     return e.exit_code();
   } catch (const boost::program_options::error& e) {
-    std::cerr << "error: " << e.what() << "\n";
+    // Boost's messages say what was wrong; the command and where to look are added.
+    std::cerr << "error: " << command << ": " << e.what() << " (expected the arguments of '"
+              << "sliversim " << command << " --help')\n";
     return sliversim::cli::kExitBadInput;
   } catch (const std::exception& e) {
     std::cerr << "error: internal: " << e.what() << "\n";

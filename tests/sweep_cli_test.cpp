@@ -226,6 +226,26 @@ TEST_CASE("invalid sweeps are refused with exit 2 before anything runs or is wri
                            "/blobs/0/size_bytes/value_bytes=-1)\n") == 0);
 }
 
+TEST_CASE("a sweep with points over the memory budget is refused before any point runs") {
+  const fs::path dir = scratch("over_budget");
+  const fs::path out = dir / "out";
+  std::string text = kSweep;
+  text.replace(text.find("\"/blobs/0/size_bytes/value_bytes\", \"values\": [65536, 262144]"), 60,
+               "\"/run/memory_budget_gib\", \"values\": [20, 0.001]");
+  const cli::CliError e =
+      error_of(cli::cmd_sweep, {sweep_file(dir, text).string(), "--out-dir", out.string()});
+  CHECK(e.exit_code() == cli::kExitBadInput);
+  CHECK_FALSE(fs::exists(out));  // not even the plan: nothing ran
+  // The two points with the small budget (one per seed), each named with the budget's numbers.
+  const std::string lines = all_lines(e);
+  CHECK(count_of(lines, "run.memory_budget_gib: the largest scheme alone needs") == 2);
+  CHECK(e.lines().size() == 2);
+  for (const std::string& line : e.lines()) {
+    CHECK(line.find("point-0000") == 0);
+    CHECK(line.find("1073742 bytes") != std::string::npos);  // 0.001 GiB, rounded
+  }
+}
+
 TEST_CASE("a folder holding another sweep's plan is refused") {
   const fs::path dir = scratch("other_plan");
   const fs::path out = dir / "out";

@@ -5,7 +5,8 @@
 #   scenarios/regression/run.sh SLIVERSIM OUT_DIR [STEM...]
 # Writes OUT_DIR/<stem>.json (the candidate results) and OUT_DIR/<stem>.compare.json (the
 # comparison). Exit 0 when nothing regressed, 1 when some scenario regressed (or its run failed),
-# 2 when some comparison could not be made (e.g. expected results of another schema version).
+# 2 when some comparison could not be made (e.g. expected results of another schema version, or
+# a scenario that does not exist or is invalid).
 set -u
 cd "$(dirname "$0")/../.."
 if [ $# -lt 2 ]; then
@@ -22,9 +23,16 @@ unusable=""
 summary=""
 for stem in "$@"; do
   echo "== regression scenario ${stem} =="
-  if ! "$bin" run "scenarios/regression/${stem}.json" --quiet --out "${out}/${stem}.json" \
-      > "${out}/${stem}.run.txt"; then
-    echo "sliversim run failed for scenarios/regression/${stem}.json" >&2
+  "$bin" run "scenarios/regression/${stem}.json" --quiet --out "${out}/${stem}.json" \
+    > "${out}/${stem}.run.txt"
+  rc=$?
+  if [ "$rc" -eq 2 ]; then  # bad input (e.g. no such scenario): nothing to compare
+    unusable="${unusable} ${stem}"
+    summary="${summary}  ${stem}: NOT RUN (bad input, see the error above)\n"
+    continue
+  fi
+  if [ "$rc" -ne 0 ]; then
+    echo "sliversim run failed for scenarios/regression/${stem}.json (exit ${rc})" >&2
     regressed="${regressed} ${stem}"
     summary="${summary}  ${stem}: RUN FAILED\n"
     continue

@@ -139,6 +139,16 @@ Simulation simulate_scenario(const scenario::LoadedScenario& loaded,
   return sim;
 }
 
+std::string memory_problem(const scenario::LoadedScenario& loaded, unsigned threads) {
+  const model::WorldTrace world = model::simulate_world(loaded.config, nullptr);
+  try {
+    (void)check_memory(loaded, threads, world, make_schemes(loaded, threads));
+  } catch (const CliError& e) {
+    return e.lines().empty() ? std::string("memory budget exceeded") : e.lines().front();
+  }
+  return {};
+}
+
 nlohmann::json simulation_results(const scenario::LoadedScenario& loaded, const Simulation& sim,
                                   unsigned threads, std::chrono::steady_clock::time_point started,
                                   double load_seconds) {

@@ -64,6 +64,12 @@ struct Simulation {
 Simulation simulate_scenario(const scenario::LoadedScenario& loaded,
                              const SimulationSettings& settings);
 
+// The memory check of simulate_scenario on its own: simulates `loaded`'s world (quietly) and
+// returns the refusal line when the largest scheme alone would exceed the memory budget, or an
+// empty string. Lets a sweep refuse before any point runs.
+// REQUIRES: runnable_problems(loaded) is empty.
+std::string memory_problem(const scenario::LoadedScenario& loaded, unsigned threads);
+
 // The results JSON of a simulation (report/results.hpp), its timing measured from `started`
 // (the command's start) with `load_seconds` spent loading.
 nlohmann::json simulation_results(const scenario::LoadedScenario& loaded, const Simulation& sim,

@@ -152,6 +152,22 @@ std::vector<const sweep::PlannedPoint*> shard_points(const SweepOptions& o,
   return points;
 }
 
+// Every point still to run must fit the memory budget; each world is simulated (quietly) to
+// tell. Throws CliError (exit 2) naming every point that does not, before any runs.
+void check_points_fit(const SweepOptions& o, const sweep::SweepPlan& plan,
+                      const std::vector<const sweep::PlannedPoint*>& points) {
+  std::vector<std::string> problems;
+  for (const sweep::PlannedPoint* p : points) {
+    const fs::path file = o.out_dir / sweep::point_file_name(p->point.index);
+    if (sweep::existing_point_problem(file, plan, *p, report::kResultsSchemaVersion).empty()) {
+      continue;  // already complete: it will not run
+    }
+    const std::string problem = memory_problem(p->scenario, o.threads);
+    if (!problem.empty()) problems.push_back(file.filename().string() + ": " + problem);
+  }
+  if (!problems.empty()) throw CliError(kExitBadInput, std::move(problems));
+}
+
 void print_header(const SweepOptions& o, const sweep::SweepPlan& plan, std::size_t selected,
                   std::ostream& out) {
   out << fmt::format(
@@ -171,7 +187,10 @@ int cmd_sweep(const Args& args, std::ostream& out) {
   const std::vector<const sweep::PlannedPoint*> points = shard_points(*o, plan);
   check_existing_plan(*o, plan);
   print_header(*o, plan, points.size(), out);
-  if (!o->dry_run) write_plan(*o, plan);
+  if (!o->dry_run) {
+    check_points_fit(*o, plan, points);
+    write_plan(*o, plan);
+  }
   std::size_t ran = 0;
   for (std::size_t i = 0; i < points.size(); ++i) {
     const sweep::PlannedPoint& p = *points[i];

@@ -29,8 +29,8 @@ std::uint64_t parse_count(const std::string& text, const char* option, std::uint
   std::uint64_t value = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (text.empty() || ec != std::errc() || end != text.data() + text.size() || value > hi) {
-    throw CliError(std::string(option) + ": expected an integer in [0, " + std::to_string(hi) +
-                   "], got \"" + text + "\"");
+    throw CliError("theory mttdl: " + std::string(option) + ": expected an integer in [0, " +
+                   std::to_string(hi) + "], got \"" + text + "\"");
   }
   return value;
 }
@@ -40,7 +40,8 @@ double parse_rate(const std::string& text, const char* option) {
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (text.empty() || ec != std::errc() || end != text.data() + text.size() ||
       !std::isfinite(value)) {
-    throw CliError(std::string(option) + ": expected a number, got \"" + text + "\"");
+    throw CliError("theory mttdl: " + std::string(option) + ": expected a number, got \"" + text +
+                   "\"");
   }
   return value;
 }
@@ -48,7 +49,8 @@ double parse_rate(const std::string& text, const char* option) {
 theory::RepairPolicy parse_policy(const std::string& text) {
   if (text == "one-at-a-time") return theory::RepairPolicy::kOneAtATime;
   if (text == "independent") return theory::RepairPolicy::kIndependent;
-  throw CliError("--policy: expected \"one-at-a-time\" or \"independent\", got \"" + text + "\"");
+  throw CliError("theory mttdl: --policy: expected \"one-at-a-time\" or \"independent\", got \"" +
+                 text + "\"");
 }
 
 std::string number(double value) {
@@ -110,7 +112,7 @@ MttdlRequest request_of(const boost::program_options::variables_map& vm) {
   std::vector<std::string> problems = theory::check_system(r.system);
   if (r.replications == 1) problems.push_back("replications: expected 0 or at least 2, got 1");
   if (!problems.empty()) {
-    for (std::string& p : problems) p = "--" + option_of(p);
+    for (std::string& p : problems) p = "theory mttdl: --" + option_of(p);
     throw CliError(kExitBadInput, problems);
   }
   return r;

@@ -48,6 +48,12 @@ int cmd_validate(const Args& args, std::ostream& out) {
     }
     scenario::LoadResult result = scenario::load_scenario(path, overrides);
     if (result.scenario) {
+      // The checks `run` makes before simulating (the world's limits), as for a sweep's points.
+      std::vector<std::string> limits = runnable_problems(*result.scenario);
+      if (!limits.empty()) {
+        for (auto& line : limits) problems.push_back(std::move(line));
+        continue;
+      }
       out << path << ": ok\n";
       if (vm.count("resolved") != 0U) out << result.scenario->resolved.dump(2) << "\n";
       continue;

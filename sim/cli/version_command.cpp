@@ -10,7 +10,9 @@ int cmd_version(const Args& args, std::ostream& out) {
   po::options_description opts("sliversim version");
   opts.add_options()("help,h", "show this help");
   po::variables_map vm;
-  po::store(po::command_line_parser(args).options(opts).run(), vm);
+  // No positional arguments: a stray one is refused (too many positional options).
+  const po::positional_options_description none;
+  po::store(po::command_line_parser(args).options(opts).positional(none).run(), vm);
   if (vm.count("help") != 0U) {
     out << opts;
     return kExitOk;

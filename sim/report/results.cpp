@@ -1,6 +1,7 @@
 // results_json: assembling the results file.
 #include "sim/report/results.hpp"
 
+#include <filesystem>
 #include <stdexcept>
 
 #include "sim/report/provenance.hpp"
@@ -36,7 +37,7 @@ nlohmann::json results_json(const RunRecord& record) {
             {"compiler", p.compiler},
             {"build", p.build}}},
           {"scenario",
-           {{"path", s.path},
+           {{"path", std::filesystem::path(s.path).lexically_normal().generic_string()},
             {"sha256", s.sha256_hex},
             {"overrides", s.overrides},
             {"resolved", s.resolved}}},
